@@ -1,0 +1,100 @@
+"""MkDocs hook: adapts MkDocs events to the `newsroom` package. Keep it thin.
+
+All state lives in one `_Build` made at `on_config`; MkDocs loads this module anew for every
+build (also on each `mkdocs serve` rebuild), so nothing leaks from one build to the next.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from datetime import datetime
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+from newsroom import ConfigError, build_site, load_config, read_posts
+from newsroom.feeds import feeds, sitemap
+from newsroom.labels import LABELS, THEME_LABELS
+from newsroom.pages import build_time, generated_assets, generated_pages
+from newsroom.taxonomy import term_url
+from newsroom.text import format_date, format_datetime
+
+log = get_plugin_logger("newsroom")
+
+
+class _Build:
+    def __init__(self, config):
+        try:
+            self.settings = load_config(config.extra.get("newsroom"))
+            self.now = build_time(os.environ, self.settings.timezone, datetime.now().astimezone())
+        except (ConfigError, ValueError) as error:
+            raise PluginError(f"Cấu hình trang (mkdocs.yml) không hợp lệ: {error}") from None
+        self.root = Path(config.config_file_path).parent
+        self.posts_dir = self.root / self.settings.posts_dir
+        self.site = None
+
+
+_build: _Build | None = None
+
+
+def on_config(config):
+    global _build
+    _build = _Build(config)
+    # our sitemap dates posts by their own date and leaves drafts out; it replaces the theme's
+    config.theme.static_templates.discard("sitemap.xml")
+    return config
+
+
+def on_files(files, config):
+    corpus = read_posts(_build.posts_dir, _build.settings, root=_build.root, docs_dir=Path(config.docs_dir))
+    if corpus.problems:
+        listed = "\n".join(f"  {problem}" for problem in corpus.problems)
+        raise PluginError(f"Không thể dựng trang: {len(corpus.problems)} lỗi trong bài viết, chưa có gì được xuất bản:\n{listed}")
+    docs = Path(config.docs_dir)
+    static_urls = [file.url for file in files.documentation_pages()]
+    _build.site = build_site(corpus.posts, _build.settings, _build.now)
+    for page in generated_pages(_build.site):
+        _add(docs, files, File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV))
+    for asset in generated_assets(_build.site):
+        _add(docs, files, File.generated(config, asset.src_uri, abs_src_path=str(asset.source)))
+    base_url = config.site_url or "/"
+    outputs = feeds(_build.site, base_url, config.site_name)
+    outputs["sitemap.xml"] = sitemap(_build.site, base_url, static_urls + _listing_urls(_build.site))
+    outputs["sitemap.xml.gz"] = gzip.compress(outputs["sitemap.xml"], mtime=0)
+    for path, content in outputs.items():
+        _add(docs, files, File.generated(config, path, content=content))
+    log.info(f"{len(_build.site.posts)} bài viết được xuất bản / {len(corpus.posts)} bài trong {_build.settings.posts_dir}/")
+    return files
+
+
+def _add(docs_dir, files, file):
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None and Path(existing.abs_src_path or "").is_relative_to(docs_dir):
+        raise PluginError(
+            f"Trang docs/{existing.src_uri} trùng đường dẫn /{file.url} với một trang tin tự tạo -> đổi tên tệp trong docs/"
+        )
+    if existing is not None:  # a theme file, such as Material's sitemap.xml template: ours wins
+        files.remove(existing)
+    files.append(file)
+
+
+def on_env(env, config, files):
+    # globals, not page context: the 404 page and Material's partials need them too
+    env.globals.update(t=LABELS, theme_labels=THEME_LABELS, newsroom=_build.settings)
+    env.filters["vn_datetime"] = lambda post: format_datetime(post.date, post.has_time)
+    env.filters["vn_date"] = format_date
+    env.filters["term_url"] = term_url
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    context["news"] = _build.site.view(page.url)
+    context["news_site"] = _build.site
+    return context
+
+
+def _listing_urls(site):
+    return [view.url for view in (*site.index_views, *site.list_views)]

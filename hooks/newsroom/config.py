@@ -1,0 +1,133 @@
+"""Site settings (the `extra.newsroom` block of mkdocs.yml) as data classes, defaults merged in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .model import CATEGORY, UNIT, Term
+from .text import nfc, slugify
+
+
+class ConfigError(ValueError):
+    """The site configuration cannot be used; the message says which key and why."""
+
+
+@dataclass(frozen=True)
+class RelatedConfig:
+    """How "Tin liên quan" is scored (see related.py for the formula).
+
+    Each weight multiplies one index's similarity; 0 turns the index off.
+    """
+
+    count: int = 5
+    content: float = 1.0  # TF-IDF cosine of title and body syllables and syllable pairs
+    tags: float = 0.5  # share of tags in common (Jaccard)
+    categories: float = 0.25  # share of categories in common
+    unit: float = 0.15  # same issuing unit
+    threshold: float = 0.05  # a candidate scoring below this is not related
+    recency: float = 0.15  # at most this share of the score is added for posts close in time
+    recency_days: float = 365.0  # half of the recency bonus is lost after this many days
+    max_document_share: float = 0.5  # content terms on more than this share of posts are ignored
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """What the footer must say about who publishes the site."""
+
+    organisation: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    responsible: str = ""
+    licence: str = ""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    unit: str = "Liên đoàn Lao động"  # the site's own organisation: default unit of every post
+    categories: tuple[Term, ...] = ()
+    category_descriptions: dict[str, str] = field(default_factory=dict)
+    per_page: int = 10
+    home_latest: int = 10
+    home_per_category: int = 4
+    feed_size: int = 50
+    timezone: str = "Asia/Ho_Chi_Minh"
+    posts_dir: str = "posts"
+    related: RelatedConfig = RelatedConfig()
+    publisher: Publisher = Publisher()
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def default_unit(self) -> Term:
+        return Term(UNIT, slugify(self.unit), self.unit)
+
+    def category(self, name: str) -> Term | None:
+        slug = slugify(name)
+        return next((c for c in self.categories if c.slug == slug), None)
+
+
+def _merge(cls: type, values: Any, where: str) -> Any:
+    """Build dataclass `cls` from a mapping, rejecting unknown keys and wrong types."""
+    if values is None:
+        return cls()
+    if not isinstance(values, dict):
+        raise ConfigError(f"{where}: phải là nhóm khóa con, không phải {type(values).__name__}")
+    known = {f.name: f for f in fields(cls)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ConfigError(f"{where}: khóa không được hỗ trợ: {', '.join(unknown)}; các khóa hợp lệ: {', '.join(known)}")
+    defaults = cls()
+    changes = {}
+    for key, value in values.items():
+        expected = type(getattr(defaults, key))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
+            raise ConfigError(f"{where}.{key}: phải là {expected.__name__}, không phải {type(value).__name__}")
+        changes[key] = nfc(value) if isinstance(value, str) else value
+    return replace(defaults, **changes)
+
+
+def _categories(values: Any) -> tuple[tuple[Term, ...], dict[str, str]]:
+    if not isinstance(values, list) or not values:
+        raise ConfigError("extra.newsroom.categories: cần một danh sách chuyên mục, ví dụ [Tin tức - Sự kiện, Báo cáo]")
+    terms, descriptions = [], {}
+    for item in values:
+        if isinstance(item, dict) and set(item) <= {"name", "description"} and isinstance(item.get("name"), str):
+            name, description = nfc(item["name"]), nfc(str(item.get("description", "")))
+        elif isinstance(item, str):
+            name, description = nfc(item), ""
+        else:
+            raise ConfigError(f"extra.newsroom.categories: mục không hợp lệ {item!r}; viết tên chuyên mục hoặc name/description")
+        term = Term(CATEGORY, slugify(name), name)
+        if not term.slug or term in terms:
+            raise ConfigError(f"extra.newsroom.categories: chuyên mục \"{name}\" trống hoặc bị trùng")
+        terms.append(term)
+        descriptions[term.slug] = description
+    return tuple(terms), descriptions
+
+
+def load_config(values: dict[str, Any] | None) -> SiteConfig:
+    """SiteConfig from the `extra.newsroom` mapping; raises ConfigError naming the key."""
+    values = dict(values or {})
+    related = _merge(RelatedConfig, values.pop("related", None), "extra.newsroom.related")
+    publisher = _merge(Publisher, values.pop("publisher", None), "extra.newsroom.publisher")
+    categories, descriptions = _categories(values.pop("categories", None))
+    config = _merge(SiteConfig, values, "extra.newsroom")
+    for key in ("per_page", "home_latest", "feed_size"):
+        if getattr(config, key) < 1:
+            raise ConfigError(f"extra.newsroom.{key}: phải lớn hơn 0")
+    if related.count < 1 or related.threshold < 0:
+        raise ConfigError("extra.newsroom.related: count phải lớn hơn 0 và threshold không âm")
+    try:
+        ZoneInfo(config.timezone)
+    except (KeyError, ValueError) as error:
+        raise ConfigError(f"extra.newsroom.timezone: không biết múi giờ {config.timezone!r}") from error
+    return replace(
+        config, categories=categories, category_descriptions=descriptions, related=related, publisher=publisher
+    )

@@ -1,0 +1,423 @@
+"""Front matter: split it from the body, parse it with line numbers, validate every field.
+
+Every problem is collected (not only the first) so that one run tells the office everything to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from .config import SiteConfig
+from .labels import ALLOWED_FIELDS_HINT, message
+from .model import TAG, UNIT, Attachment, Document, Post, Problem, Term
+from .text import nfc, slugify
+
+MAX_BYTES = 2 * 1024 * 1024
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_LINK_TARGET = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|\b(?:src|href)=\"([^\"]+)\"")
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|/)", re.IGNORECASE)
+
+DOCUMENT_FIELDS = ("type", "number", "place", "issued", "signer", "signer_title", "recipients", "attachments")
+EXAMPLES = {
+    "title": "Tiêu đề bài viết",
+    "date": "2021-07-29 14:30",
+    "categories": "[Tin tức - Sự kiện]",
+    "unit": "LĐLĐ tỉnh Lai Châu",
+    "description": "Tóm tắt một câu",
+    "image": "anh-dai-dien.jpg",
+    "slug": "ten-bai-viet",
+    "type": "Kế hoạch",
+    "number": "263/KH-LĐLĐ",
+    "place": "Lai Châu",
+    "issued": "2021-07-29",
+    "signer": "Nguyễn Văn A",
+    "signer_title": "TM. Ban Thường vụ - Chủ tịch",
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so that we parse them with our own rules and messages."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Source:
+    """A post file's text, split into front matter and body, with the lines where each starts."""
+
+    path: Path
+    rel: str  # as shown to the user
+    posts_rel: str = ""  # relative to the posts folder: the post's identity for `links`
+    meta_text: str = ""
+    meta_line: int = 2
+    body: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, line: int, field: str, kind: str, **values: object) -> None:
+        what, fix = message(kind, field=field, **values)
+        self.problems.append(Problem(self.rel, line, field, what, fix))
+
+
+def decode(raw: bytes, source: Source) -> str | None:
+    """UTF-8 (with or without BOM) text, NFC and LF; None with a problem when it is not UTF-8."""
+    if len(raw) > MAX_BYTES:
+        source.problem(0, "", "too_large", size=round(len(raw) / 1048576, 1), limit=MAX_BYTES // 1048576)
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        source.problem(line, "", "not_utf8")
+        return None
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def split(text: str, source: Source) -> bool:
+    """Fill source.meta_text and source.body; False with a problem when there is no front matter."""
+    if not text.strip():
+        source.problem(1, "", "empty_file")
+        return False
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        source.problem(1, "", "no_front_matter")
+        return False
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            source.meta_text = "\n".join(lines[1:index])
+            source.body = "\n".join(lines[index + 1 :]).strip("\n") + "\n"
+            return True
+    source.problem(1, "", "unclosed_front_matter")
+    return False
+
+
+def parse(source: Source) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """The front matter mapping and the file line of each key ("document.number" for nested ones)."""
+    loader = _Loader(source.meta_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = source.meta_line + (mark.line if mark else 0)
+        if "\t" in source.meta_text and "'\\t'" in str(error):
+            source.problem(line, "", "yaml_tab")
+        else:
+            source.problem(line, "", "yaml_syntax", problem=error.problem or str(error))
+        return None
+    except yaml.YAMLError as error:  # errors without a position, e.g. recursion
+        source.problem(source.meta_line, "", "yaml_syntax", problem=str(error))
+        return None
+    finally:
+        loader.dispose()
+    if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+        source.problem(source.meta_line, "", "not_mapping")
+        return None
+    lines: dict[str, int] = {}
+    _key_lines(node, "", source, lines)
+    return data, lines
+
+
+def _key_lines(node: yaml.MappingNode, prefix: str, source: Source, lines: dict[str, int]) -> None:
+    for key_node, value_node in node.value:
+        key = f"{prefix}{key_node.value}"
+        line = source.meta_line + key_node.start_mark.line
+        if key in lines:
+            source.problem(line, key, "duplicate_field")
+        lines[key] = line
+        if not prefix and isinstance(value_node, yaml.MappingNode):
+            _key_lines(value_node, f"{key}.", source, lines)
+
+
+def _type_name(value: Any) -> str:
+    return {
+        list: "một danh sách",
+        dict: "một nhóm trường",
+        bool: "true/false",
+        int: "một con số",
+        float: "một con số",
+        type(None): "giá trị rỗng",
+    }.get(type(value), type(value).__name__)
+
+
+class _Fields:
+    """Reads validated values out of one mapping, recording problems against `source`."""
+
+    def __init__(self, data: dict[str, Any], lines: dict[str, int], source: Source, prefix: str = ""):
+        self.data, self.lines, self.source, self.prefix = data, lines, source, prefix
+
+    def line(self, key: str) -> int:
+        return self.lines.get(self.prefix + key, self.source.meta_line)
+
+    def fail(self, key: str, kind: str, **values: object) -> None:
+        name = self.prefix + key
+        self.source.problem(self.line(key), name, kind, example=EXAMPLES.get(key, "..."), **values)
+
+    def text(self, key: str, required: bool = False) -> str:
+        if key not in self.data:
+            if required:
+                self.source.problem(self.source.meta_line, self.prefix + key, "missing", example=EXAMPLES[key])
+            return ""
+        value = self.data[key]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # `number: 12` or `place: 2021` mean the text the user typed
+        if not isinstance(value, str):
+            self.fail(key, "not_text", got=_type_name(value))
+            return ""
+        value = " ".join(value.split())
+        if required and not value:
+            self.fail(key, "empty_text")
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]  # one item written without brackets
+        if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+            self.fail(key, "not_list", got=_type_name(value))
+            return ()
+        return tuple(dict.fromkeys(" ".join(str(v).split()) for v in value if str(v).strip()))
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(key, "not_bool", got=_type_name(value))
+            return False
+        return value
+
+    def moment(self, key: str, config: SiteConfig, required: bool = False) -> tuple[datetime | None, bool]:
+        if key not in self.data:
+            if required:
+                self.source.problem(self.source.meta_line, self.prefix + key, "missing", example=EXAMPLES[key])
+            return None, False
+        value = self.data[key]
+        match = _DATE.match(str(value).strip()) if isinstance(value, str) else None
+        if match:
+            year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+            try:
+                moment = datetime(year, month, day, hour, minute, second, tzinfo=config.tz)
+                return moment, match.group(4) is not None
+            except ValueError:
+                pass
+        self.fail(key, "bad_date", value=value)
+        return None, False
+
+
+def _category_terms(fields_: _Fields, config: SiteConfig) -> tuple[Term, ...]:
+    if "categories" not in fields_.data:
+        fields_.source.problem(fields_.source.meta_line, "categories", "missing", example=EXAMPLES["categories"])
+        return ()
+    known_problems = len(fields_.source.problems)
+    names = fields_.texts("categories")
+    if len(fields_.source.problems) > known_problems:
+        return ()
+    if not names:
+        fields_.fail("categories", "no_category")
+        return ()
+    terms = []
+    allowed = ", ".join(c.name for c in config.categories)
+    for name in names:
+        term = config.category(name)
+        if term is None:
+            fields_.fail("categories", "undeclared_category", value=name, allowed=allowed)
+        elif term not in terms:
+            terms.append(term)
+    return tuple(terms)
+
+
+def _local_file(value: str, post_dir: Path, docs_dir: Path | None) -> Path | None:
+    """The file a relative or site-absolute reference points at, or None when it is external."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", value, re.IGNORECASE):
+        return None
+    if value.startswith("/"):
+        return (docs_dir or post_dir) / value.lstrip("/")
+    return post_dir / value
+
+
+def _attachments(fields_: _Fields, post_dir: Path, url: str, docs_dir: Path | None) -> tuple[Attachment, ...]:
+    value = fields_.data.get("attachments")
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    found = []
+    for item in items:
+        if isinstance(item, str):
+            file, title = item.strip(), ""
+        elif isinstance(item, dict) and isinstance(item.get("file"), str) and set(item) <= {"file", "title"}:
+            file, title = item["file"].strip(), " ".join(str(item.get("title") or "").split())
+        else:
+            fields_.fail("attachments", "bad_attachment")
+            continue
+        found.append(_asset(fields_, "attachments", file, title, post_dir, url, docs_dir))
+    return tuple(a for a in found if a)
+
+
+def _asset(fields_: _Fields, key: str, file: str, title: str, post_dir: Path, url: str, docs_dir: Path | None):
+    local = _local_file(file, post_dir, docs_dir)
+    title = title or PurePosixPath(file).name
+    if local is None:
+        return Attachment(title, file)
+    if not local.is_file():
+        fields_.fail(key, "missing_file", value=file, folder=_shown(local.parent))
+        return None
+    if file.startswith("/"):
+        return Attachment(title, file.lstrip("/"))  # already published from docs/
+    return Attachment(title, url + PurePosixPath(file).as_posix(), local)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _document(data: dict, lines: dict, source: Source, config: SiteConfig, url: str, docs_dir: Path | None):
+    value = data.get("document")
+    if value is None:
+        return None
+    top = _Fields(data, lines, source)
+    if not isinstance(value, dict):
+        top.fail("document", "not_mapping_field", got=_type_name(value))
+        return None
+    fields_ = _Fields(value, lines, source, "document.")
+    for key in sorted(set(value) - set(DOCUMENT_FIELDS)):
+        fields_.fail(key, "unknown_field", allowed=", ".join(DOCUMENT_FIELDS))
+    issued, _ = fields_.moment("issued", config)
+    return Document(
+        type=fields_.text("type"),
+        number=fields_.text("number"),
+        place=fields_.text("place"),
+        issued=issued.date() if issued else None,
+        signer=fields_.text("signer"),
+        signer_title=fields_.text("signer_title"),
+        recipients=fields_.texts("recipients"),
+        attachments=_attachments(fields_, source.path.parent, url, docs_dir),
+    )
+
+
+def body_assets(body: str, source: Source, url: str, body_line: int) -> tuple[Attachment, ...]:
+    """Files beside the post that its body links to; they are published under the post's URL."""
+    assets = []
+    for number, line in enumerate(body.split("\n"), start=body_line):
+        for match in _LINK_TARGET.finditer(line):
+            target = (match.group(1) or match.group(2)).split("#")[0].split("?")[0]
+            if not target or _EXTERNAL.match(target) or target.endswith(".md"):
+                continue
+            local = source.path.parent / target
+            if not local.is_file():
+                what, fix = message("missing_file", value=target, folder=_shown(local.parent))
+                source.problems.append(Problem(source.rel, number, "nội dung", what, fix))
+                continue
+            assets.append(Attachment(PurePosixPath(target).name, url + PurePosixPath(target).as_posix(), local))
+    return tuple(dict.fromkeys(assets))
+
+
+def first_paragraph(body: str, limit: int = 300) -> str:
+    """Plain text of the body's first paragraph, shortened at a word: the default description."""
+    paragraph: list[str] = []
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            if paragraph:
+                break
+            continue
+        if stripped[0] in "#|<!" or stripped.startswith(("```", "---", "***")):
+            if paragraph:
+                break
+            continue
+        paragraph.append(stripped)
+    text = " ".join(paragraph)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", text)
+    text = re.sub(r"^(?:[-*+>]|\d+[.)])\s+", "", text)
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def build_post(source: Source, config: SiteConfig, docs_dir: Path | None = None) -> Post | None:
+    """Validate the front matter of `source` and return its Post, or None (problems recorded)."""
+    parsed = parse(source)
+    if parsed is None:
+        return None
+    data, lines = parsed
+    fields_ = _Fields(data, lines, source)
+    for key in sorted(set(data) - set(_FIELD_KEYS), key=str):
+        fields_.fail(str(key), "unknown_field", allowed=ALLOWED_FIELDS_HINT)
+
+    title = fields_.text("title", required=True)
+    moment, has_time = fields_.moment("date", config, required=True)
+    categories = _category_terms(fields_, config)
+    tags = tuple(dict.fromkeys(Term(TAG, slugify(t), t) for t in fields_.texts("tags") if slugify(t)))
+    unit_name = fields_.text("unit") or config.unit
+    authors = fields_.texts("authors")
+    description = fields_.text("description")
+    image = fields_.text("image")
+    draft, pin = fields_.flag("draft"), fields_.flag("pin")
+    links = fields_.texts("links")
+    slug = fields_.text("slug")
+    if slug and not _SLUG.match(slug):
+        fields_.fail("slug", "bad_slug", value=slug, suggestion=slugify(slug) or "ten-bai-viet")
+        slug = ""
+    elif not slug:
+        # The file name, not the title: fixing a typo in a title must not change the post's URL.
+        slug = slugify(source.path.stem)
+        if not slug:
+            source.problem(source.meta_line, "slug", "empty_slug")
+
+    if source.problems or moment is None or not categories or not slug:
+        return None
+    url = f"{moment:%Y/%m}/{slug}/"
+    document = _document(data, lines, source, config, url, docs_dir)
+    image_assets = ()
+    if image:
+        found = _asset(fields_, "image", image, "", source.path.parent, url, docs_dir)
+        image_assets = (found,) if found and found.source else ()
+        image = found.href if found else ""
+    body_line = source.meta_line + source.meta_text.count("\n") + 2
+    assets = body_assets(source.body, source, url, body_line)
+    if source.problems:
+        return None
+    return Post(
+        source=source.path,
+        path=source.posts_rel,
+        title=title,
+        date=moment,
+        has_time=has_time,
+        categories=categories,
+        tags=tags,
+        unit=Term(UNIT, slugify(unit_name), unit_name),
+        authors=authors,
+        description=description or first_paragraph(source.body),
+        body=source.body,
+        slug=slug,
+        url=url,
+        image=image,
+        draft=draft,
+        pin=pin,
+        links=links,
+        document=document,
+        assets=tuple(dict.fromkeys((*image_assets, *assets, *(document.attachments if document else ())))),
+    )
+
+
+_FIELD_KEYS = (
+    "title", "date", "categories", "tags", "unit", "authors", "description",
+    "image", "draft", "pin", "slug", "links", "document",
+)  # fmt: skip

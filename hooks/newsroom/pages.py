@@ -1,0 +1,70 @@
+"""The Markdown source of every generated page, ready to hand to a site generator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Mapping
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from .site import Site
+
+POST_TEMPLATE = "news/post.html"
+LIST_TEMPLATE = "news/list.html"
+INDEX_TEMPLATE = "news/index.html"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # "2019/04/slug/index.md": the URL with index.md, as if the file were in docs/
+    content: str
+
+
+@dataclass(frozen=True)
+class GeneratedAsset:
+    src_uri: str
+    source: Path
+
+
+def _page(url: str, meta: dict, body: str = "") -> GeneratedPage:
+    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=float("inf"))
+    return GeneratedPage(f"{url}index.md", f"---\n{header}---\n\n{body}")
+
+
+def generated_pages(site: Site) -> list[GeneratedPage]:
+    """Post pages (their Markdown body), listing pages and index pages (empty bodies)."""
+    pages = [
+        _page(view.post.url, {"template": POST_TEMPLATE, "title": view.post.title, "description": view.post.description}, view.post.body)
+        for view in site.post_views.values()
+    ]
+    pages += [_page(view.url, {"template": LIST_TEMPLATE, "title": view.title}) for view in site.list_views]
+    pages += [_page(view.url, {"template": INDEX_TEMPLATE, "title": view.title}) for view in site.index_views]
+    return pages
+
+
+def generated_assets(site: Site) -> list[GeneratedAsset]:
+    """Files beside published posts (images, attachments) at their place under the post's URL."""
+    found: dict[str, Path] = {}
+    for post in site.posts:
+        for asset in post.assets:
+            if asset.source is not None:
+                found.setdefault(asset.href, asset.source)
+    return [GeneratedAsset(uri, path) for uri, path in sorted(found.items())]
+
+
+def build_time(environ: Mapping[str, str], timezone: str, now: datetime) -> datetime:
+    """When the build happens: SOURCE_DATE_EPOCH when set (reproducible builds), else `now`.
+
+    It also decides which scheduled posts are published.
+    """
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    zone = ZoneInfo(timezone)
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), zone)
+        except (ValueError, OverflowError, OSError) as error:
+            raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} không phải số giây hợp lệ") from error
+    return now.astimezone(zone)

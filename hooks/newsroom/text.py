@@ -1,0 +1,51 @@
+"""Vietnamese text helpers: normalisation, accent folding, slugs, dates and syllables."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+# "đ" is a letter of its own, not "d" plus a mark, so NFD does not decompose it;
+# U+00D0 (Icelandic eth) looks identical and is what some Word fonts produce.
+_LETTER_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"})
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+
+
+def nfc(text: str) -> str:
+    """Return `text` in NFC: Word and macOS often hand us decomposed (NFD) Vietnamese."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip every diacritic, đ included: "Công Đoàn" -> "cong doan"."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_LETTER_FOLDS))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.lower()
+
+
+def slugify(text: str, max_words: int | None = None) -> str:
+    """URL slug without diacritics: "Tin tức - Sự kiện" -> "tin-tuc-su-kien"."""
+    words = [w for w in _NON_SLUG.split(fold(text)) if w]
+    if max_words:
+        words = words[:max_words]
+    return "-".join(words)
+
+
+def syllables(text: str) -> list[str]:
+    """Lowercased Vietnamese syllables (written words) of `text`, diacritics kept."""
+    return _WORD.findall(nfc(text).lower())
+
+
+def format_datetime(moment: datetime, with_time: bool = True) -> str:
+    """Date as Vietnamese readers write it: "Thứ bảy, 27/04/2019 14:23"."""
+    text = f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m/%Y}"
+    return f"{text} {moment:%H:%M}" if with_time else text
+
+
+def format_date(moment: datetime) -> str:
+    """Short date for lists: "27/04/2019"."""
+    return f"{moment:%d/%m/%Y}"
