@@ -141,6 +141,7 @@ def _key_lines(node: yaml.MappingNode, prefix: str, source: Source, lines: dict[
 
 def _type_name(value: Any) -> str:
     return {
+        str: "văn bản",
         list: "một danh sách",
         dict: "một nhóm trường",
         bool: "true/false",

@@ -1,0 +1,83 @@
+"""Shared fixtures: a post factory, a small site written into tmp_path, and built sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+from newsroom.config import load_config
+
+ROOT = Path(__file__).resolve().parents[1]
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+# 2026-01-01 00:00 Vietnam time: the sample site's posts all lie before it.
+SAMPLE_EPOCH = int(datetime(2026, 1, 1, tzinfo=VN).timestamp())
+CATEGORIES = ["Tin tức - Sự kiện", "Báo cáo", "Kế hoạch", "Đại hội"]
+
+
+def site_config(**overrides):
+    values = {"unit": "LĐLĐ tỉnh Lai Châu", "categories": CATEGORIES, **overrides}
+    return load_config(values)
+
+
+def write_post(posts_dir: Path, rel: str, body: str = "Nội dung bài viết về công đoàn.\n", **meta) -> Path:
+    """Write a post file; `meta` is dumped as YAML front matter (pass `raw_meta` for literal text)."""
+    path = posts_dir / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = meta.pop("raw_meta", None)
+    header = raw if raw is not None else yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    path.write_text(f"---\n{header}---\n\n{body}", encoding="utf-8")
+    return path
+
+
+def post_meta(**overrides):
+    meta = {"title": "Tin công đoàn", "date": "2021-07-29 08:00", "categories": ["Tin tức - Sự kiện"]}
+    meta.update(overrides)
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+def mkdocs_build(project: Path, site_dir: Path, epoch: int = SAMPLE_EPOCH, extra_env=None):
+    """Run the real `mkdocs build --strict`, as `make build` does; returns the CompletedProcess."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+    )
+
+
+def copy_project(target: Path, with_posts: bool = True) -> Path:
+    """A copy of this repository's site (config, docs, templates, hooks, optionally the posts)."""
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    if with_posts:
+        shutil.copytree(ROOT / "posts", target / "posts")
+    else:
+        (target / "posts").mkdir()
+    return target
+
+
+@pytest.fixture
+def posts_dir(tmp_path):
+    path = tmp_path / "posts"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    """The repository's own sample site, built once for the whole session."""
+    site = tmp_path_factory.mktemp("sample") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -1,0 +1,127 @@
+"""A reader in headless Chromium (Debian's package): navigation and layout of the built site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+SUBPATH = "tin-tuc"  # GitHub Pages serves a project site under /<repo>/
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_site, tmp_path_factory):
+    """The built sample site served over HTTP under a sub-path, like a GitHub Pages project site."""
+    root = tmp_path_factory.mktemp("www")
+    shutil.copytree(sample_site, root / SUBPATH)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium; run it, or set CHROMIUM")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+def new_page(browser, viewport, errors):
+    page = browser.new_page(viewport=viewport)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("response", lambda response: response.status >= 400 and errors.append(f"{response.status} {response.url}"))
+    return page
+
+
+def test_home_to_archive_month_to_post_to_related_post(browser, base_url):
+    errors: list[str] = []
+    page = new_page(browser, DESKTOP, errors)
+    page.goto(base_url)
+    assert page.locator("h2#tin-moi-nhat").inner_text() == "Tin mới nhất"
+
+    page.get_by_role("link", name="Lưu trữ", exact=True).first.click()
+    page.wait_for_url(f"{base_url}luu-tru/")
+    month_link = page.locator(".news-archive__months a").first
+    month_text = month_link.inner_text()
+    month_link.click()
+    page.wait_for_url(f"{base_url}luu-tru/*/*/")
+    heading = page.locator("h1").inner_text()  # "Lưu trữ tháng 04/2025" after a link "Tháng 4"
+    assert heading.startswith("Lưu trữ tháng")
+    assert int(heading.split()[-1].split("/")[0]) == int(month_text.split()[-1])
+
+    post_link = page.locator(".news-item__title a").first
+    title = post_link.inner_text()
+    post_link.click()
+    page.wait_for_load_state()
+    assert page.locator(".news-post__header h1").inner_text() == title
+    assert page.url.startswith(base_url) and page.url.count("/") == base_url.count("/") + 3
+
+    related = page.locator("#tin-lien-quan a")
+    assert related.count() == 5
+    related_title = related.first.inner_text()
+    related.first.click()
+    page.wait_for_load_state()
+    assert page.locator(".news-post__header h1").inner_text() == related_title
+    assert page.locator("#tin-lien-quan a").count() == 5
+    assert errors == []
+
+
+@pytest.mark.parametrize("name, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+def test_post_page_layout_and_screenshot(browser, base_url, name, viewport):
+    errors: list[str] = []
+    page = new_page(browser, viewport, errors)
+    page.goto(f"{base_url}2021/07/ke-hoach-263-thuc-hien-chuong-trinh-hanh-dong-09-ctr-tu/")
+    # nothing wider than the screen: no sideways scrolling on a phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    title = page.locator(".news-post__header h1")
+    assert title.is_visible()
+    box = title.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    assert page.locator(".news-document").is_visible()
+    document_box = page.locator(".news-document").bounding_box()
+    assert document_box["x"] + document_box["width"] <= viewport["width"]
+    # on a phone the site navigation folds into the drawer; on a desktop its tabs are visible
+    assert page.locator(".md-tabs").is_visible() == (name == "desktop")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"post-{name}.png"), full_page=True)
+    assert errors == []
+
+
+def test_phone_reader_opens_the_menu_and_reaches_categories(browser, base_url):
+    errors: list[str] = []
+    page = new_page(browser, PHONE, errors)
+    page.goto(base_url)
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.locator(".md-nav--primary").get_by_role("link", name="Chuyên mục", exact=True).click()
+    page.wait_for_url(f"{base_url}chuyen-muc/")
+    assert page.locator(".news-terms a").count() >= 5
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "categories-phone.png"), full_page=True)
+    assert errors == []
