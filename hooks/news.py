@@ -83,7 +83,7 @@ def _add(docs_dir, files, file):
 
 def on_env(env, config, files):
     # globals, not page context: the 404 page and Material's partials need them too
-    env.globals.update(t=LABELS, theme_labels=THEME_LABELS, newsroom=_build.settings)
+    env.globals.update(t=LABELS, theme_labels=THEME_LABELS, newsroom=_build.settings, news_site=_build.site)
     env.filters["vn_datetime"] = lambda post: format_datetime(post.date, post.has_time)
     env.filters["vn_date"] = format_date
     env.filters["term_url"] = term_url
@@ -92,7 +92,6 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     context["news"] = _build.site.view(page.url)
-    context["news_site"] = _build.site
     return context
 
 

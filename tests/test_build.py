@@ -184,6 +184,15 @@ def test_footer_has_the_publisher_details(sample_site):
         assert text in footer
 
 
+def test_not_found_page_is_vietnamese_with_latest_posts(sample_site, model):
+    page = BeautifulSoup((sample_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("h1").get_text(strip=True) == "Không tìm thấy trang"
+    links = page.select(".news-item__title a")
+    assert [a.get_text(strip=True) for a in links] == [p.title for p in model.posts[:5]]
+    # served at any missing URL, so its links must not be relative
+    assert all(a["href"].startswith("/tin-tuc/") for a in links)
+
+
 def test_the_draft_is_nowhere(sample_site):
     draft_files = [p for p in (ROOT / "posts").rglob("*.md") if "draft: true" in p.read_text(encoding="utf-8")]
     assert draft_files, "the sample site keeps one draft"

@@ -58,6 +58,8 @@ LABELS: dict[str, str] = {
     "categories_intro": "Tất cả chuyên mục của trang tin.",
     "tags_intro": "Tất cả thẻ (từ khóa) của bài viết.",
     "units_intro": "Các đơn vị có bài viết trên trang.",
+    "not_found_title": "Không tìm thấy trang",
+    "not_found_text": "Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Hãy dùng ô tìm kiếm, hoặc xem tin mới nhất dưới đây.",
 }
 
 # (what is wrong, how to fix it), keyed by the kind of problem; `{...}` are filled by the caller.
