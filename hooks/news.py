@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from newsroom import ConfigError, build_site, load_config, read_posts
 from newsroom.feeds import feeds, sitemap
 from newsroom.labels import LABELS, THEME_LABELS
+from newsroom.search import build_search_index
 from newsroom.pages import build_time, generated_assets, generated_pages
 from newsroom.taxonomy import term_url
 from newsroom.text import format_date, format_datetime
@@ -64,6 +65,7 @@ def on_files(files, config):
     outputs = feeds(_build.site, base_url, config.site_name)
     outputs["sitemap.xml"] = sitemap(_build.site, base_url, static_urls + _listing_urls(_build.site))
     outputs["sitemap.xml.gz"] = gzip.compress(outputs["sitemap.xml"], mtime=0)
+    outputs.update(build_search_index(_build.site.posts))
     for path, content in outputs.items():
         _add(docs, files, File.generated(config, path, content=content))
     log.info(f"{len(_build.site.posts)} bài viết được xuất bản / {len(corpus.posts)} bài trong {_build.settings.posts_dir}/")

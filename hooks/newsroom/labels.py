@@ -58,8 +58,28 @@ LABELS: dict[str, str] = {
     "categories_intro": "Tất cả chuyên mục của trang tin.",
     "tags_intro": "Tất cả thẻ (từ khóa) của bài viết.",
     "units_intro": "Các đơn vị có bài viết trên trang.",
+    "search_title": "Tìm kiếm",
+    "search_all": "Xem tất cả kết quả, lọc theo chuyên mục, đơn vị, năm →",
+    "search_intro": "Gõ có dấu hoặc không dấu đều được, ví dụ: cong doan, đại hội, 263/KH-LĐLĐ.",
+    "search_query": "Từ khóa",
+    "search_button": "Tìm",
+    "search_any_category": "Mọi chuyên mục",
+    "search_any_unit": "Mọi đơn vị",
+    "search_any_year": "Mọi năm",
+    "search_year": "Năm",
+    "search_more": "Xem thêm kết quả",
     "not_found_title": "Không tìm thấy trang",
     "not_found_text": "Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Hãy dùng ô tìm kiếm, hoặc xem tin mới nhất dưới đây.",
+}
+
+# Wording the search script shows, shipped to the browser inside search/meta.json.
+SEARCH_LABELS: dict[str, str] = {
+    "search_number": "Số",
+    "search_results": "{count} bài viết phù hợp",
+    "search_none": "Không tìm thấy bài viết phù hợp.",
+    "search_missing": "Không có bài nào chứa",
+    "search_loading": "Đang tìm…",
+    "search_error": "Không tải được dữ liệu tìm kiếm. Hãy thử lại.",
 }
 
 # (what is wrong, how to fix it), keyed by the kind of problem; `{...}` are filled by the caller.
@@ -202,7 +222,8 @@ THEME_LABELS: dict[str, str] = {
     "search.result.placeholder": "Nhập từ khóa để tìm kiếm",
     "search.result.none": "Không tìm thấy bài viết phù hợp",
     "search.result.one": "1 bài viết phù hợp",
-    "search.result.other": "# bài viết phù hợp",
+    # the header box shows the best 20 at most; "search_all" links to every result
+    "search.result.other": "# bài viết phù hợp nhất",
     "search.result.more.one": "1 kết quả khác trong trang",
     "search.result.more.other": "# kết quả khác trong trang",
     "search.result.term.missing": "Không có",

@@ -36,12 +36,14 @@ def _page(url: str, meta: dict, body: str = "") -> GeneratedPage:
 
 def generated_pages(site: Site) -> list[GeneratedPage]:
     """Post pages (their Markdown body), listing pages and index pages (empty bodies)."""
+    # Our own search index covers posts; Material's built-in index is left with the static pages.
+    hidden = {"search": {"exclude": True}}
     pages = [
-        _page(view.post.url, {"template": POST_TEMPLATE, "title": view.post.title, "description": view.post.description}, view.post.body)
+        _page(view.post.url, {"template": POST_TEMPLATE, "title": view.post.title, "description": view.post.description, **hidden}, view.post.body)
         for view in site.post_views.values()
     ]
-    pages += [_page(view.url, {"template": LIST_TEMPLATE, "title": view.title}) for view in site.list_views]
-    pages += [_page(view.url, {"template": INDEX_TEMPLATE, "title": view.title}) for view in site.index_views]
+    pages += [_page(view.url, {"template": LIST_TEMPLATE, "title": view.title, **hidden}) for view in site.list_views]
+    pages += [_page(view.url, {"template": INDEX_TEMPLATE, "title": view.title, **hidden}) for view in site.index_views]
     return pages
 
 

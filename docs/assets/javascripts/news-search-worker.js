@@ -1,0 +1,55 @@
+/* Material for MkDocs' search worker protocol, answered by our Vietnamese search.
+ *
+ * Material's header search box (its overlay, keyboard shortcuts and phone layout stay as they
+ * are) talks to a worker with four messages: SETUP (0) -> READY (1), QUERY (2) -> RESULT (3).
+ * We answer QUERY from the sharded index instead of lunr; only the latest query is answered, so
+ * a slow answer never replaces the results of what the reader typed since.
+ */
+importScripts("news-search.js");
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var SHOWN = 20;  // the search page (/tim-kiem/) shows them all, with filters
+var base = new URL("../../", self.location.href);
+var engine = new NewsSearch.Engine(base);
+var latest = 0;
+
+function meta(record, labels) {
+  var parts = [record.c, record.d, record.n];
+  if (record.k) parts.push(labels.search_number + " " + record.k);
+  return '<p class="news-search__meta">' + NewsSearch.escapeHtml(parts.join(" · ")) + "</p>";
+}
+
+function answer(query) {
+  if (!NewsSearch.parseQuery(query).length) return Promise.resolve({ items: [] });
+  return engine.meta().then(function (info) {
+    var labels = info.l;
+    return engine.search(query, { limit: SHOWN }).then(function (found) {
+      var items = found.results.map(function (result, rank) {
+        return [{
+          location: result.record.u,
+          title: result.title,
+          text: meta(result.record, labels) + "<p>" + result.excerpt + "</p>",
+          score: SHOWN - rank,
+          terms: result.terms,
+        }];
+      });
+      return { items: items };
+    });
+  });
+}
+
+addEventListener("message", function (event) {
+  var message = event.data;
+  if (message.type === SETUP) {
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    var ticket = ++latest;
+    answer(message.data).then(
+      function (data) { if (ticket === latest) postMessage({ type: RESULT, data: data }); },
+      function (error) {
+        console.warn("news search:", error);
+        if (ticket === latest) postMessage({ type: RESULT, data: { items: [] } });
+      }
+    );
+  }
+});
