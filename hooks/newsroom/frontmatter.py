@@ -42,7 +42,7 @@ EXAMPLES = {
 }
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when the wheel has it: 5x faster
     """SafeLoader that keeps dates as text, so that we parse them with our own rules and messages."""
 
 
@@ -110,7 +110,8 @@ def parse(source: Source) -> tuple[dict[str, Any], dict[str, int]] | None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = source.meta_line + (mark.line if mark else 0)
-        if "\t" in source.meta_text and "'\\t'" in str(error):
+        lines = source.meta_text.split("\n")
+        if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
             source.problem(line, "", "yaml_tab")
         else:
             source.problem(line, "", "yaml_syntax", problem=error.problem or str(error))

@@ -12,6 +12,7 @@ import yaml
 
 from .site import Site
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 POST_TEMPLATE = "news/post.html"
 LIST_TEMPLATE = "news/list.html"
 INDEX_TEMPLATE = "news/index.html"
@@ -30,7 +31,7 @@ class GeneratedAsset:
 
 
 def _page(url: str, meta: dict, body: str = "") -> GeneratedPage:
-    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=float("inf"))
+    header = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1_000_000)
     return GeneratedPage(f"{url}index.md", f"---\n{header}---\n\n{body}")
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .labels import SEARCH_LABELS
 from .model import Post
@@ -42,6 +43,11 @@ def fnv1a(text: str) -> int:
     for byte in text.encode("utf-8"):
         value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
     return value
+
+
+# A site has a few thousand distinct syllables but millions of occurrences: fold each spelling once.
+_fold_word = lru_cache(maxsize=200_000)(fold)
+_tone_word = lru_cache(maxsize=200_000)(tone_key)
 
 
 def _dumps(value) -> bytes:
@@ -76,13 +82,13 @@ def _collect(posts: tuple[Post, ...]) -> _Postings:
         counts: Counter[str] = Counter()
         for is_title, text in ((True, _title_text(post)), (False, _body_text(post))):
             words = syllables(text)
-            folded = [fold(w) for w in words]
+            folded = [_fold_word(w) for w in words]
             terms = folded + [f"{a} {b}" for a, b in zip(folded, folded[1:])]
             counts.update(terms)
             if is_title:
                 in_title.update(terms)
-            for word, plain in zip(words, folded):
-                variants[plain][tone_key(word)].add(doc)
+            for word, plain in set(zip(words, folded)):
+                variants[plain][_tone_word(word)].add(doc)
         for term, count in counts.items():
             weights[term][doc] = min(count, 15) + (16 if term in in_title else 0)
     return _Postings(weights, variants)
