@@ -2,10 +2,15 @@
 
 All state lives in one `_Build` made at `on_config`; MkDocs loads this module anew for every
 build (also on each `mkdocs serve` rebuild), so nothing leaks from one build to the next.
+
+Posts and listing pages are rendered by news_render.py on every core after MkDocs has built its
+own pages; NEWSROOM_RENDER=mkdocs lets MkDocs render them one by one instead (same output, the
+tests compare), NEWSROOM_JOBS=N sets the number of processes (default: one per core).
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import os
 from datetime import datetime
@@ -13,7 +18,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from newsroom import ConfigError, build_site, load_config, read_posts
 from newsroom.feeds import feeds, sitemap
@@ -22,6 +27,8 @@ from newsroom.search import build_search_index
 from newsroom.pages import build_time, generated_assets, generated_pages
 from newsroom.taxonomy import term_url
 from newsroom.text import format_date, format_datetime
+
+from news_render import build_page, run_parallel
 
 log = get_plugin_logger("newsroom")
 
@@ -36,6 +43,10 @@ class _Build:
         self.root = Path(config.config_file_path).parent
         self.posts_dir = self.root / self.settings.posts_dir
         self.site = None
+        self.parallel = os.environ.get("NEWSROOM_RENDER", "parallel") != "mkdocs"
+        self.jobs = int(os.environ.get("NEWSROOM_JOBS") or os.cpu_count() or 1)
+        self.page_files: list[File] = []  # rendered by news_render, not by MkDocs
+        self.nav = None
 
 
 _build: _Build | None = None
@@ -58,14 +69,19 @@ def on_files(files, config):
     static_urls = [file.url for file in files.documentation_pages()]
     _build.site = build_site(corpus.posts, _build.settings, _build.now)
     for page in generated_pages(_build.site):
-        _add(docs, files, File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV))
+        file = File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
+        if _build.parallel and not page.in_nav:
+            _build.page_files.append(file)
+            file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.EXCLUDED)
+        _add(docs, files, file)  # excluded stand-ins keep links to our pages resolvable
     for asset in generated_assets(_build.site):
         _add(docs, files, File.generated(config, asset.src_uri, abs_src_path=str(asset.source)))
     base_url = config.site_url or "/"
     outputs = feeds(_build.site, base_url, config.site_name)
     outputs["sitemap.xml"] = sitemap(_build.site, base_url, static_urls + _listing_urls(_build.site))
     outputs["sitemap.xml.gz"] = gzip.compress(outputs["sitemap.xml"], mtime=0)
-    outputs.update(build_search_index(_build.site.posts))
+    if not _build.parallel:
+        outputs.update(build_search_index(_build.site.posts))
     for path, content in outputs.items():
         _add(docs, files, File.generated(config, path, content=content))
     log.info(f"{len(_build.site.posts)} bài viết được xuất bản / {len(corpus.posts)} bài trong {_build.settings.posts_dir}/")
@@ -83,7 +99,13 @@ def _add(docs_dir, files, file):
     files.append(file)
 
 
+def on_nav(nav, config, files):
+    _build.nav = nav
+    return nav
+
+
 def on_env(env, config, files):
+    _build.env, _build.files = env, files
     # globals, not page context: the 404 page and Material's partials need them too
     env.globals.update(t=LABELS, theme_labels=THEME_LABELS, newsroom=_build.settings, news_site=_build.site)
     env.filters["vn_datetime"] = lambda post: format_datetime(post.date, post.has_time)
@@ -99,3 +121,25 @@ def on_page_context(context, page, config, nav):
 
 def _listing_urls(site):
     return [view.url for view in (*site.index_views, *site.list_views)]
+
+
+def on_post_build(config):
+    if not _build.parallel:
+        return
+    env = _build.env
+    mkdocs_files = [f for f in _build.files if f.inclusion is not InclusionLevel.EXCLUDED]
+    files = Files([*mkdocs_files, *_build.page_files])
+    doc_files = files.documentation_pages()
+    tasks = [
+        functools.partial(build_page, file, config, files, _build.nav, env, doc_files) for file in _build.page_files
+    ]
+    tasks.append(functools.partial(_write_search_index, Path(config.site_dir)))
+    costs = [1.0] * len(_build.page_files) + [0.4 * len(_build.site.posts)]
+    run_parallel(tasks, costs, _build.jobs, config.strict)
+
+
+def _write_search_index(site_dir: Path) -> None:
+    for path, content in build_search_index(_build.site.posts).items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)

@@ -219,18 +219,42 @@ def test_future_posts_wait_for_their_day(tmp_path, model):
     assert not any(doc["location"].startswith(tuple(p.url for p in later)) for doc in search["docs"])
 
 
+def differences(left, right):
+    """Paths that are only on one side or differ in content, recursively."""
+
+    def walk(cmp, prefix=""):
+        found = [prefix + name for name in cmp.left_only + cmp.right_only + cmp.diff_files]
+        for name, sub in cmp.subdirs.items():
+            found += walk(sub, f"{prefix}{name}/")
+        return found
+
+    return walk(filecmp.dircmp(left, right, ignore=[]))
+
+
 def test_two_builds_are_identical(sample_site, tmp_path):
     again = tmp_path / "site"
     assert mkdocs_build(ROOT, again).returncode == 0
-    compared = filecmp.dircmp(sample_site, again)
+    assert differences(sample_site, again) == []
 
-    def differences(cmp):
-        found = cmp.left_only + cmp.right_only + cmp.diff_files
-        for sub in cmp.subdirs.values():
-            found += differences(sub)
-        return found
 
-    assert differences(compared) == []
+@pytest.mark.parametrize("env", [{"NEWSROOM_RENDER": "mkdocs"}, {"NEWSROOM_JOBS": "1"}, {"NEWSROOM_JOBS": "3"}], ids=str)
+def test_the_fast_paths_give_the_same_site_as_mkdocs_alone(sample_site, tmp_path, env):
+    """Parallel rendering (the default) against MkDocs rendering every page itself, and other job counts."""
+    other = tmp_path / "site"
+    result = mkdocs_build(ROOT, other, extra_env=env)
+    assert result.returncode == 0, result.stderr
+    assert differences(sample_site, other) == []
+    assert len(list(other.rglob("index.html"))) > 100
+
+
+@pytest.mark.parametrize("env", [{}, {"NEWSROOM_RENDER": "mkdocs"}], ids=["parallel", "mkdocs"])
+def test_a_warning_while_rendering_a_post_fails_the_strict_build(tmp_path, env):
+    project = copy_project(tmp_path / "project")
+    post = project / "posts/2019/04/mot-so-ket-qua-noi-bat-thang-4-nam-2019.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nXem [bài cũ](bai-khong-co.md).\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", extra_env=env)
+    assert result.returncode != 0
+    assert "bai-khong-co.md" in result.stderr
 
 
 def test_an_invalid_post_stops_the_build_with_clear_messages(tmp_path):

@@ -22,6 +22,7 @@ INDEX_TEMPLATE = "news/index.html"
 class GeneratedPage:
     src_uri: str  # "2019/04/slug/index.md": the URL with index.md, as if the file were in docs/
     content: str
+    in_nav: bool = False  # the index pages (Chuyên mục, Lưu trữ, ...) are in the site navigation
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,9 @@ class GeneratedAsset:
     source: Path
 
 
-def _page(url: str, meta: dict, body: str = "") -> GeneratedPage:
+def _page(url: str, meta: dict, body: str = "", in_nav: bool = False) -> GeneratedPage:
     header = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1_000_000)
-    return GeneratedPage(f"{url}index.md", f"---\n{header}---\n\n{body}")
+    return GeneratedPage(f"{url}index.md", f"---\n{header}---\n\n{body}", in_nav)
 
 
 def generated_pages(site: Site) -> list[GeneratedPage]:
@@ -44,7 +45,7 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
         for view in site.post_views.values()
     ]
     pages += [_page(view.url, {"template": LIST_TEMPLATE, "title": view.title, **hidden}) for view in site.list_views]
-    pages += [_page(view.url, {"template": INDEX_TEMPLATE, "title": view.title, **hidden}) for view in site.index_views]
+    pages += [_page(view.url, {"template": INDEX_TEMPLATE, "title": view.title, **hidden}, in_nav=True) for view in site.index_views]
     return pages
 
 
