@@ -313,17 +313,17 @@ def _document(data: dict, lines: dict, source: Source, config: SiteConfig, url: 
 def body_assets(body: str, source: Source, url: str, body_line: int) -> tuple[Attachment, ...]:
     """Files beside the post that its body links to; they are published under the post's URL."""
     assets = []
-    for number, line in enumerate(body.split("\n"), start=body_line):
-        for match in _LINK_TARGET.finditer(line):
-            target = (match.group(1) or match.group(2)).split("#")[0].split("?")[0]
-            if not target or _EXTERNAL.match(target) or target.endswith(".md"):
-                continue
-            local = source.path.parent / target
-            if not local.is_file():
-                what, fix = message("missing_file", value=target, folder=_shown(local.parent))
-                source.problems.append(Problem(source.rel, number, "nội dung", what, fix))
-                continue
-            assets.append(Attachment(PurePosixPath(target).name, url + PurePosixPath(target).as_posix(), local))
+    for match in _LINK_TARGET.finditer(body):
+        target = (match.group(1) or match.group(2)).split("#")[0].split("?")[0]
+        if not target or _EXTERNAL.match(target) or target.endswith(".md"):
+            continue
+        local = source.path.parent / target
+        if not local.is_file():
+            what, fix = message("missing_file", value=target, folder=_shown(local.parent))
+            line = body_line + body.count("\n", 0, match.start())
+            source.problems.append(Problem(source.rel, line, "nội dung", what, fix))
+            continue
+        assets.append(Attachment(PurePosixPath(target).name, url + PurePosixPath(target).as_posix(), local))
     return tuple(dict.fromkeys(assets))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from functools import lru_cache
 
 # "đ" is a letter of its own, not "d" plus a mark, so NFD does not decompose it;
 # U+00D0 (Icelandic eth) looks identical and is what some Word fonts produce.
@@ -29,6 +30,7 @@ def fold(text: str) -> str:
     return stripped.lower()
 
 
+@lru_cache(maxsize=65_536)  # a site repeats the same tags, units and categories thousands of times
 def slugify(text: str, max_words: int | None = None) -> str:
     """URL slug without diacritics: "Tin tức - Sự kiện" -> "tin-tuc-su-kien"."""
     words = [w for w in _NON_SLUG.split(fold(text)) if w]
