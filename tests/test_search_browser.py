@@ -20,7 +20,7 @@ from newsroom.site import published
 from newsroom.text import fold, plain_text, syllables, tone_key
 
 pytestmark = pytest.mark.browser
-SHOWN = 20
+SHOWN = 10  # what the header box returns (news-search-worker.js)
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,14 @@ def header_search(browser, base_url, query):
     page.wait_for_function(
         "() => /phù hợp|Không tìm thấy/.test(document.querySelector('.md-search-result__meta').textContent)"
     )
-    page.wait_for_timeout(150)
+    # Material writes the count, then the items: wait for as many items as it announced
+    page.wait_for_function(
+        """() => {
+          const text = document.querySelector('.md-search-result__meta').textContent.trim();
+          const announced = /^\\d+/.test(text) ? parseInt(text, 10) : 0;
+          return document.querySelectorAll('.md-search-result__item').length === Math.min(10, announced);
+        }"""
+    )
     # Material shows the first 10 at once and the rest as the reader scrolls
     titles = page.locator(".md-search-result__item h1").all_inner_texts()
     assert errors == []

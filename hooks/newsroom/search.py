@@ -69,18 +69,18 @@ def _title_text(post: Post) -> str:
     return " ".join([post.title, *extra])
 
 
-def _body_text(post: Post) -> str:
+def _body_text(post: Post, plain: str) -> str:
     names = [t.name for t in post.tags] + [post.unit.name] + [c.name for c in post.categories]
-    return " ".join([plain_text(post.body), *names, *post.authors])
+    return " ".join([plain, *names, *post.authors])
 
 
-def _collect(posts: tuple[Post, ...]) -> _Postings:
+def _collect(posts: tuple[Post, ...], plains: list[str]) -> _Postings:
     weights: dict[str, dict[int, int]] = defaultdict(dict)
     variants: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for doc, post in enumerate(posts):
         in_title: set[str] = set()
         counts: Counter[str] = Counter()
-        for is_title, text in ((True, _title_text(post)), (False, _body_text(post))):
+        for is_title, text in ((True, _title_text(post)), (False, _body_text(post, plains[doc]))):
             words = syllables(text)
             folded = [_fold_word(w) for w in words]
             terms = folded + [f"{a} {b}" for a, b in zip(folded, folded[1:])]
@@ -133,14 +133,14 @@ def _shards(postings: _Postings) -> list[dict]:
     return shards
 
 
-def _record(post: Post) -> dict:
+def _record(post: Post, plain: str) -> dict:
     record = {
         "u": post.url,
         "t": post.title,
         "d": format_date(post.date),
         "c": post.category.name,
         "n": post.unit.name,
-        "x": plain_text(post.body)[:RECORD_TEXT_CHARS],
+        "x": plain[:RECORD_TEXT_CHARS],
     }
     if post.document and post.document.number:
         record["k"] = post.document.number
@@ -159,10 +159,11 @@ def build_search_index(posts: tuple[Post, ...]) -> dict[str, bytes]:
 
     `posts` are the published posts, newest first: drafts and scheduled posts never get in.
     """
-    shards = _shards(_collect(posts))
+    plains = [plain_text(post.body) for post in posts]
+    shards = _shards(_collect(posts, plains))
     files = {f"search/s/{n}.json": _dumps(shard) for n, shard in enumerate(shards)}
     for doc, post in enumerate(posts):
-        files[f"search/d/{doc // RECORDS_PER_FOLDER}/{doc}.json"] = _dumps(_record(post))
+        files[f"search/d/{doc // RECORDS_PER_FOLDER}/{doc}.json"] = _dumps(_record(post, plains[doc]))
     filters: dict[str, tuple[str, list[int]]] = {}
     for doc, post in enumerate(posts):
         for key, name in [(f"c-{c.slug}", c.name) for c in post.categories] + [(f"u-{post.unit.slug}", post.unit.name)]:

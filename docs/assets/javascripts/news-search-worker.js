@@ -8,7 +8,8 @@
 importScripts("news-search.js");
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var SHOWN = 20;  // the search page (/tim-kiem/) shows them all, with filters
+var SHOWN = 10;  // what Material shows before scrolling; the search page (/tim-kiem/) shows all
+var PAUSE = 150;  // ms without typing before searching: a query per keystroke wastes a phone's data
 var base = new URL("../../", self.location.href);
 var engine = new NewsSearch.Engine(base);
 var latest = 0;
@@ -41,15 +42,21 @@ function answer(query) {
 addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
+    engine.meta().catch(function () {});  // small, and the first query needs it
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     var ticket = ++latest;
-    answer(message.data).then(
-      function (data) { if (ticket === latest) postMessage({ type: RESULT, data: data }); },
-      function (error) {
-        console.warn("news search:", error);
-        if (ticket === latest) postMessage({ type: RESULT, data: { items: [] } });
-      }
-    );
+    var empty = !NewsSearch.parseQuery(message.data).length;  // answered at once: clears the list
+    setTimeout(function () { if (ticket === latest) run(ticket, message.data); }, empty ? 0 : PAUSE);
   }
 });
+
+function run(ticket, query) {
+  answer(query).then(
+    function (data) { if (ticket === latest) postMessage({ type: RESULT, data: data }); },
+    function (error) {
+      console.warn("news search:", error);
+      if (ticket === latest) postMessage({ type: RESULT, data: { items: [] } });
+    }
+  );
+}
