@@ -22,10 +22,13 @@ that results with the exact diacritics typed can come first: "d" is the most com
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import count
+
+import numpy as np
 
 from .labels import SEARCH_LABELS
 from .model import Post
@@ -45,11 +48,6 @@ def fnv1a(text: str) -> int:
     return value
 
 
-# A site has a few thousand distinct syllables but millions of occurrences: fold each spelling once.
-_fold_word = lru_cache(maxsize=200_000)(fold)
-_tone_word = lru_cache(maxsize=200_000)(tone_key)
-
-
 def _dumps(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -60,8 +58,8 @@ def _delta(ids: list[int]) -> list[int]:
 
 @dataclass
 class _Postings:
-    weights: dict[str, dict[int, int]]
-    variants: dict[str, dict[str, set[int]]]
+    encoded: dict[str, list[int]]  # term -> [id delta, weight, ...]
+    variants: dict[str, dict[str, list[int]]]  # folded syllable -> tone key -> sorted ids
 
 
 def _title_text(post: Post) -> str:
@@ -74,60 +72,86 @@ def _body_text(post: Post, plain: str) -> str:
     return " ".join([plain, *names, *post.authors])
 
 
+_PAIR = np.int64(1) << 32  # a pair of syllables (a, b) is coded (a + 1) * 2**32 + b
+
+
+def _pair_codes(folded: np.ndarray) -> np.ndarray:
+    return np.concatenate([folded, ((folded[:-1] + 1) << 32) | folded[1:]])
+
+
 def _collect(posts: tuple[Post, ...], plains: list[str]) -> _Postings:
-    weights: dict[str, dict[int, int]] = defaultdict(dict)
+    """Postings of every folded syllable and syllable pair, and the spellings of each syllable.
+
+    Words become integers once (a site has a few thousand distinct syllables but millions of
+    occurrences), so counting, pairing and grouping run in numpy rather than per word.
+    """
+    word_ids: dict[str, int] = defaultdict(count().__next__)
+    fields = [
+        [np.fromiter(map(word_ids.__getitem__, syllables(text)), dtype=np.int64) for text in (_title_text(post), _body_text(post, plains[doc]))]
+        for doc, post in enumerate(posts)
+    ]
+    words = list(word_ids)
+    folded_ids: dict[str, int] = defaultdict(count().__next__)
+    folded_of = np.fromiter((folded_ids[fold(w)] for w in words), dtype=np.int64, count=len(words))
+    folded = list(folded_ids)
+    docs, codes, weights, spelled = [], [], [], []
+    for doc, (title, body) in enumerate(fields):
+        title_codes = _pair_codes(folded_of[title])
+        terms, tf = np.unique(np.concatenate([title_codes, _pair_codes(folded_of[body])]), return_counts=True)
+        codes.append(terms)
+        weights.append(np.minimum(tf, 15) + 16 * np.isin(terms, title_codes))
+        docs.append(np.full(len(terms), doc, dtype=np.int64))
+        spelled.append(np.unique(np.concatenate([title, body])))
+    codes_, docs_, weights_ = np.concatenate(codes), np.concatenate(docs), np.concatenate(weights)
+    order = np.lexsort((docs_, codes_))
+    codes_, docs_, weights_ = codes_[order], docs_[order], weights_[order]
+    starts = np.flatnonzero(np.r_[True, codes_[1:] != codes_[:-1]])
+    ends = np.r_[starts[1:], len(codes_)]
+    encoded = {}
+    for start, end in zip(starts.tolist(), ends.tolist()):
+        code = int(codes_[start])
+        term = folded[code] if code < _PAIR else f"{folded[(code >> 32) - 1]} {folded[code & 0xFFFFFFFF]}"
+        ids = docs_[start:end]
+        flat = np.empty(2 * (end - start), dtype=np.int64)
+        flat[0::2] = np.diff(ids, prepend=0)
+        flat[1::2] = weights_[start:end]
+        encoded[term] = flat.tolist()
+    tone = [tone_key(w) for w in words]
     variants: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    for doc, post in enumerate(posts):
-        in_title: set[str] = set()
-        counts: Counter[str] = Counter()
-        for is_title, text in ((True, _title_text(post)), (False, _body_text(post, plains[doc]))):
-            words = syllables(text)
-            folded = [_fold_word(w) for w in words]
-            terms = folded + [f"{a} {b}" for a, b in zip(folded, folded[1:])]
-            counts.update(terms)
-            if is_title:
-                in_title.update(terms)
-            for word, plain in set(zip(words, folded)):
-                variants[plain][_tone_word(word)].add(doc)
-        for term, count in counts.items():
-            weights[term][doc] = min(count, 15) + (16 if term in in_title else 0)
-    return _Postings(weights, variants)
+    for doc, used in enumerate(spelled):
+        for word in used.tolist():
+            variants[folded[folded_of[word]]][tone[word]].add(doc)
+    return _Postings(encoded, {term: {key: sorted(ids) for key, ids in spellings.items()} for term, spellings in variants.items()})
 
 
-def _variant_entry(term: str, spellings: dict[str, set[int]], docs: list[int]) -> dict | None:
+def _variant_entry(term: str, spellings: dict[str, list[int]], docs: list[int]) -> dict | None:
     """Which posts use which spelling of `term`; None when only the plain spelling exists."""
     if set(spellings) == {term}:
         return None
     dominant = max(spellings, key=lambda key: (len(spellings[key]), key))
     entry: dict = {"d": dominant}
-    lacking = sorted(set(docs) - spellings[dominant])
+    lacking = sorted(set(docs) - set(spellings[dominant]))
     if lacking:
         entry["n"] = _delta(lacking)
-    others = {key: _delta(sorted(ids)) for key, ids in sorted(spellings.items()) if key != dominant}
+    others = {key: _delta(ids) for key, ids in sorted(spellings.items()) if key != dominant}
     if others:
         entry["m"] = others
     return entry
 
 
 def _shards(postings: _Postings) -> list[dict]:
-    encoded: dict[str, list[int]] = {}
-    for term, by_doc in postings.weights.items():
-        flat: list[int] = []
-        previous = 0
-        for doc in sorted(by_doc):
-            flat += [doc - previous, by_doc[doc]]
-            previous = doc
-        encoded[term] = flat
+    encoded = postings.encoded
     size = sum(len(v) * 3 + len(k) + 4 for k, v in encoded.items())
-    count = 8
-    while count * SHARD_TARGET_BYTES < size and count < 8192:
-        count *= 2
-    shards: list[dict] = [{"p": {}, "x": {}} for _ in range(count)]
+    count_ = 8
+    while count_ * SHARD_TARGET_BYTES < size and count_ < 8192:
+        count_ *= 2
+    shards: list[dict] = [{"p": {}, "x": {}} for _ in range(count_)]
     for term in sorted(encoded):
-        shard = shards[fnv1a(term) % count]
+        shard = shards[fnv1a(term) % count_]
         shard["p"][term] = encoded[term]
         if " " not in term and term in postings.variants:
-            entry = _variant_entry(term, postings.variants[term], sorted(postings.weights[term]))
+            docs = list(itertools.accumulate(encoded[term][0::2]))
+            entry = _variant_entry(term, postings.variants[term], docs)
             if entry:
                 shard["x"][term] = entry
     return shards
