@@ -206,7 +206,7 @@ def test_missing_attachment_names_the_folder(posts_dir):
 def test_missing_image_in_body_names_the_body_line(posts_dir):
     write_post(posts_dir, "a.md", body="Đoạn một.\n\n![Ảnh đại hội](anh-dai-hoi.jpg)\n", **post_meta())
     problem = only_problem(posts_dir)
-    assert problem.line == 9 and "anh-dai-hoi.jpg" in problem.what
+    assert problem.line == 10 and "anh-dai-hoi.jpg" in problem.what  # line 7 is blank, 8 "Đoạn một."
 
 
 def test_missing_front_matter_image(posts_dir):

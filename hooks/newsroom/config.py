@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from .model import CATEGORY, UNIT, Term
 from .text import nfc, slugify
+
+
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", re.IGNORECASE)
+
+
+DEFAULT_EMBEDS = ("www.youtube.com", "www.youtube-nocookie.com", "www.facebook.com")
 
 
 class ConfigError(ValueError):
@@ -57,6 +64,12 @@ class SiteConfig:
     posts_dir: str = "posts"
     related: RelatedConfig = RelatedConfig()
     publisher: Publisher = Publisher()
+    # Publishing (Open Graph, sharing, GitHub Pages):
+    default_image: str = ""  # shown when a shared post has no image: a file in docs/ ("assets/images/x.png") or a URL
+    cname: str = ""  # the site's own domain ("tin.congdoanlaichau.vn"), written to site/CNAME; empty on github.io
+    sharing: bool = True  # Zalo, Facebook, copy-link and print buttons under every post
+    # Hosts a post may embed with <iframe>/<embed>/<object> (https:// only); nothing else may be embedded.
+    embeds: tuple[str, ...] = DEFAULT_EMBEDS
 
     @property
     def tz(self) -> ZoneInfo:
@@ -118,16 +131,34 @@ def load_config(values: dict[str, Any] | None) -> SiteConfig:
     related = _merge(RelatedConfig, values.pop("related", None), "extra.newsroom.related")
     publisher = _merge(Publisher, values.pop("publisher", None), "extra.newsroom.publisher")
     categories, descriptions = _categories(values.pop("categories", None))
+    embeds = _embeds(values.pop("embeds", list(DEFAULT_EMBEDS)))
     config = _merge(SiteConfig, values, "extra.newsroom")
     for key in ("per_page", "home_latest", "feed_size"):
         if getattr(config, key) < 1:
             raise ConfigError(f"extra.newsroom.{key}: phải lớn hơn 0")
     if related.count < 1 or related.threshold < 0:
         raise ConfigError("extra.newsroom.related: count phải lớn hơn 0 và threshold không âm")
+    if config.cname and not _HOSTNAME.match(config.cname):
+        raise ConfigError(
+            f"extra.newsroom.cname: \"{config.cname}\" không phải tên miền; viết tên miền không có https:// và dấu /, ví dụ tin.congdoan.vn"
+        )
     try:
         ZoneInfo(config.timezone)
     except (KeyError, ValueError) as error:
         raise ConfigError(f"extra.newsroom.timezone: không biết múi giờ {config.timezone!r}") from error
     return replace(
-        config, categories=categories, category_descriptions=descriptions, related=related, publisher=publisher
-    )
+        config, categories=categories, category_descriptions=descriptions, related=related, publisher=publisher,
+        embeds=embeds,
+    )  # fmt: skip
+
+
+def _embeds(values: Any) -> tuple[str, ...]:
+    """The embed allow-list: host names such as www.youtube.com, lowercased."""
+    if values is None:
+        return ()
+    if not isinstance(values, list) or not all(isinstance(v, str) and _HOSTNAME.match(v) for v in values):
+        raise ConfigError(
+            "extra.newsroom.embeds: cần danh sách tên miền được phép nhúng (không có https:// và dấu /), "
+            "ví dụ [www.youtube.com, www.facebook.com]"
+        )
+    return tuple(sorted({v.lower() for v in values}))

@@ -16,12 +16,19 @@ import yaml
 from .config import SiteConfig
 from .labels import ALLOWED_FIELDS_HINT, message
 from .model import TAG, UNIT, Attachment, Document, Post, Problem, Term
+from .safety import body_findings
 from .text import nfc, slugify
 
 MAX_BYTES = 2 * 1024 * 1024
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
-_LINK_TARGET = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|\b(?:src|href)=\"([^\"]+)\"")
+# [text](target), ![alt](target), src="target" / href="target", and reference definitions "[ref]: target"
+_LINK_TARGET = re.compile(
+    r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|\b(?:src|href)=\"([^\"]+)\"|^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)",
+    re.MULTILINE,
+)
+# Control characters (Word pastes some) show as nothing and would make the feeds invalid XML: a space each.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|/)", re.IGNORECASE)
 
 DOCUMENT_FIELDS = ("type", "number", "place", "issued", "signer", "signer_title", "recipients", "attachments")
@@ -61,6 +68,7 @@ class Source:
     posts_rel: str = ""  # relative to the posts folder: the post's identity for `links`
     meta_text: str = ""
     meta_line: int = 2
+    body_line: int = 0
     body: str = ""
     problems: list[Problem] = field(default_factory=list)
 
@@ -70,9 +78,10 @@ class Source:
 
 
 def decode(raw: bytes, source: Source) -> str | None:
-    """UTF-8 (with or without BOM) text, NFC and LF; None with a problem when it is not UTF-8."""
+    """UTF-8 (with or without BOM) text, NFC and LF, control characters made spaces; None with a
+    problem when it is not UTF-8."""
     if len(raw) > MAX_BYTES:
-        source.problem(0, "", "too_large", size=round(len(raw) / 1048576, 1), limit=MAX_BYTES // 1048576)
+        source.problem(1, "", "too_large", size=round(len(raw) / 1048576, 1), limit=MAX_BYTES // 1048576)
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -80,7 +89,7 @@ def decode(raw: bytes, source: Source) -> str | None:
         line = raw[: error.start].count(b"\n") + 1
         source.problem(line, "", "not_utf8")
         return None
-    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return nfc(_INVISIBLE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 def split(text: str, source: Source) -> bool:
@@ -95,7 +104,10 @@ def split(text: str, source: Source) -> bool:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             source.meta_text = "\n".join(lines[1:index])
-            source.body = "\n".join(lines[index + 1 :]).strip("\n") + "\n"
+            rest = "\n".join(lines[index + 1 :])
+            body = rest.lstrip("\n")
+            source.body_line = index + 2 + len(rest) - len(body)  # the file line the body starts on
+            source.body = body.rstrip("\n") + "\n"
             return True
     source.problem(1, "", "unclosed_front_matter")
     return False
@@ -106,6 +118,10 @@ def parse(source: Source) -> tuple[dict[str, Any], dict[str, int]] | None:
     loader = _Loader(source.meta_text)
     try:
         node = loader.get_single_node()
+        tangled = _tangled(node)
+        if tangled is not None:
+            source.problem(source.meta_line + tangled, "", "yaml_structure")
+            return None
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -126,7 +142,41 @@ def parse(source: Source) -> tuple[dict[str, Any], dict[str, int]] | None:
         return None
     lines: dict[str, int] = {}
     _key_lines(node, "", source, lines)
-    return data, lines
+    return _cleaned(data), lines
+
+
+MAX_DEPTH = 8  # front matter nests at most 4 deep: document > attachments > item > file
+
+
+def _tangled(root: yaml.Node | None) -> int | None:
+    """The line (from 0) of the first YAML alias (`*name`: a node met twice) or of a value nested too
+    deep; None for a plain tree. Aliases have no use in a post and let a few lines stand for an
+    endless or huge value."""
+    seen: set[int] = set()
+    stack = [(root, 0, root.start_mark.line)] if root is not None else []
+    while stack:
+        node, depth, line = stack.pop()
+        if id(node) in seen or depth > MAX_DEPTH:
+            return line
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack += [(value, depth + 1, key.start_mark.line), (key, depth + 1, key.start_mark.line)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, depth + 1, node.start_mark.line) for child in reversed(node.value)]
+    return None
+
+
+def _cleaned(value: Any) -> Any:
+    """`value` with every text in it as decode() leaves text: YAML escapes ("\\b", "\\u0301") can bring back
+    control characters and decomposed letters."""
+    if isinstance(value, str):
+        return nfc(_INVISIBLE.sub(" ", value))
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    if isinstance(value, dict):
+        return {_cleaned(key): _cleaned(item) for key, item in value.items()}
+    return value
 
 
 def _key_lines(node: yaml.MappingNode, prefix: str, source: Source, lines: dict[str, int]) -> None:
@@ -314,10 +364,14 @@ def body_assets(body: str, source: Source, url: str, body_line: int) -> tuple[At
     """Files beside the post that its body links to; they are published under the post's URL."""
     assets = []
     for match in _LINK_TARGET.finditer(body):
-        target = (match.group(1) or match.group(2)).split("#")[0].split("?")[0]
-        if not target or _EXTERNAL.match(target) or target.endswith(".md"):
+        target = match.group(match.lastindex).split("#")[0].split("?")[0]
+        if not target or _EXTERNAL.match(target):
             continue
         local = source.path.parent / target
+        if target.endswith(".md"):  # a link to another post: the reader points it at that post's page
+            if not _is_post_file(local, source):
+                source.problem(body_line + body.count("\n", 0, match.start()), "nội dung", "unknown_body_link", value=target)
+            continue
         if not local.is_file():
             what, fix = message("missing_file", value=target, folder=_shown(local.parent))
             line = body_line + body.count("\n", 0, match.start())
@@ -325,6 +379,22 @@ def body_assets(body: str, source: Source, url: str, body_line: int) -> tuple[At
             continue
         assets.append(Attachment(PurePosixPath(target).name, url + PurePosixPath(target).as_posix(), local))
     return tuple(dict.fromkeys(assets))
+
+
+def _is_post_file(path: Path, source: Source) -> bool:
+    """True when `path` is a Markdown file inside the posts folder `source` was read from."""
+    depth = len(PurePosixPath(source.posts_rel).parts)
+    posts_dir = source.path.parents[depth - 1] if depth else source.path.parent
+    try:
+        return path.is_file() and path.resolve().is_relative_to(posts_dir.resolve())
+    except (OSError, ValueError):  # a name too long or with a NUL byte
+        return False
+
+
+def body_safety(source: Source, config: SiteConfig) -> None:
+    """Refuse raw HTML in the body that could run code in a reader's browser (see safety.py)."""
+    for line, kind, values in body_findings(source.body, config.embeds):
+        source.problem(source.body_line + line - 1, "nội dung", kind, **values)
 
 
 def first_paragraph(body: str, limit: int = 300) -> str:
@@ -382,6 +452,7 @@ def build_post(source: Source, config: SiteConfig, docs_dir: Path | None = None)
         slug = slugify(source.path.stem)
         if not slug:
             source.problem(source.meta_line, "slug", "empty_slug")
+    body_safety(source, config)
 
     if source.problems or moment is None or not categories or not slug:
         return None
@@ -392,8 +463,7 @@ def build_post(source: Source, config: SiteConfig, docs_dir: Path | None = None)
         found = _asset(fields_, "image", image, "", source.path.parent, url, docs_dir)
         image_assets = (found,) if found and found.source else ()
         image = found.href if found else ""
-    body_line = source.meta_line + source.meta_text.count("\n") + 2
-    assets = body_assets(source.body, source, url, body_line)
+    assets = body_assets(source.body, source, url, source.body_line)
     if source.problems:
         return None
     return Post(

@@ -68,9 +68,47 @@ LABELS: dict[str, str] = {
     "search_any_year": "Mọi năm",
     "search_year": "Năm",
     "search_more": "Xem thêm kết quả",
+    "preview_all": "Bản xem trước cho văn phòng: hiển thị cả bài nháp và bài hẹn giờ đăng. Trang chính thức được dựng bằng `make build`.",
+    "preview_partial": "Bản xem trước cho văn phòng: chỉ dựng {shown} bài mới nhất và bài vừa sửa trên tổng số {total} bài, kể cả bài nháp; danh sách, tin liên quan và tìm kiếm chỉ gồm các bài này. Trang chính thức được dựng đầy đủ bằng `make build`.",
+    "draft_marker": "Bản nháp: chưa xuất bản",
+    "scheduled_marker": "Hẹn giờ đăng: chưa xuất bản",
     "not_found_title": "Không tìm thấy trang",
     "not_found_text": "Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Hãy dùng ô tìm kiếm, hoặc xem tin mới nhất dưới đây.",
+    "not_found_search": "Tìm bài viết",
+    "menu": "Mở menu",
+    # sharing, printing and images (posts)
+    "share": "Chia sẻ bài viết",
+    "share_zalo": "Zalo",
+    "share_zalo_title": "Chia sẻ lên Zalo",
+    "share_facebook": "Facebook",
+    "share_facebook_title": "Chia sẻ lên Facebook",
+    "share_copy": "Sao chép liên kết",
+    "share_copy_title": "Sao chép địa chỉ bài viết",
+    "share_copied": "Đã sao chép liên kết",
+    "print": "In bài",
+    "print_title": "In bài viết này",
+    "print_url": "Địa chỉ bài viết",
+    "image_zoom": "Phóng to ảnh",
+    "close": "Đóng",
+    # the official documents page
+    "documents": "Văn bản",
+    "documents_intro": "Các văn bản chính thức đăng trên trang: số ký hiệu, loại, ngày ban hành, đơn vị ban hành và tệp đính kèm.",
+    "documents_filter": "Lọc văn bản",
+    "documents_filter_hint": "Số ký hiệu, trích yếu, đơn vị…",
+    "documents_type": "Loại văn bản",
+    "documents_any_type": "Mọi loại văn bản",
+    "documents_unit": "Đơn vị ban hành",
+    "documents_title": "Trích yếu",
+    "documents_shown": "Hiển thị {shown}/{total} văn bản",
+    "documents_none": "Không có văn bản phù hợp.",
+    "documents_sort": "Bấm tiêu đề cột để sắp xếp.",
 }
+
+# First words of an author name that make it an organisation, not a person (for schema.org).
+ORGANISATION_WORDS: tuple[str, ...] = (
+    "Ban", "Văn phòng", "Phòng", "Công đoàn", "Liên đoàn", "LĐLĐ", "CĐCS", "CĐVC",
+    "Tổ", "Hội", "Trường", "Sở", "Ủy ban", "UBND", "Báo", "Đài", "Trung tâm", "Chi bộ",
+)  # fmt: skip
 
 # Wording the search script shows, shipped to the browser inside search/meta.json.
 SEARCH_LABELS: dict[str, str] = {
@@ -109,6 +147,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_syntax": (
         "lỗi cú pháp YAML: {problem}",
         "kiểm tra dấu hai chấm sau tên trường, thụt lề và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép",
+    ),
+    "yaml_structure": (
+        "phần thông tin đầu bài lồng quá sâu hoặc dùng bí danh YAML (`&tên`, `*tên`)",
+        "viết mỗi trường dạng `tên: giá trị` hoặc `tên: [mục 1, mục 2]`; giá trị bắt đầu bằng & hoặc * thì đặt trong ngoặc kép",
     ),
     "not_mapping": (
         "phần thông tin đầu bài phải là danh sách các trường dạng `tên: giá trị`",
@@ -168,6 +210,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ghi đường dẫn tệp tính từ thư mục posts/, ví dụ `{example}`",
     ),
     "self_link": ("bài viết không thể liên quan đến chính nó", "xóa \"{value}\" khỏi `links`"),
+    "unknown_body_link": (
+        "liên kết tới bài \"{value}\" không tồn tại",
+        "ghi đường dẫn tệp .md của bài kia tính từ thư mục của bài này, ví dụ `[Tiêu đề](../06/ten-bai.md)`, "
+        "hoặc xóa liên kết",
+    ),
+    # raw HTML in a body that could run code in a reader's browser (safety.py)
+    "html_tag": (
+        "thẻ HTML <{tag}> không được phép trong bài viết (có thể chạy mã lạ trên máy người đọc)",
+        "xóa thẻ <{tag}>; viết nội dung bằng Markdown, hoặc đặt đoạn mã trong khối ``` nếu muốn hiển thị mã",
+    ),
+    "html_event": (
+        "thuộc tính {attribute}= trên thẻ <{tag}> chạy mã JavaScript, không được phép",
+        "xóa thuộc tính {attribute}=\"...\" (cả giá trị của nó)",
+    ),
+    "html_url": (
+        "địa chỉ \"{value}\" ({attribute} của <{tag}>) dùng kiểu {scheme}: có thể chạy mã lạ, không được phép",
+        "dùng địa chỉ bắt đầu bằng https://, hoặc tên tệp ảnh, tệp đính kèm đặt cạnh bài",
+    ),
+    "html_embed": (
+        "khung nhúng <{tag}> từ \"{value}\" không được phép: chỉ nhúng bằng https:// từ {allowed}",
+        "dùng mã nhúng (Embed) của YouTube hoặc Facebook; muốn nhúng từ trang khác, "
+        "nhờ người quản trị thêm tên trang vào mkdocs.yml, mục extra.newsroom.embeds",
+    ),
+    "html_embed_https": (
+        "khung nhúng <{tag}> dùng địa chỉ không mã hóa \"{value}\"",
+        "đổi http:// thành https:// trong địa chỉ, ví dụ https://www.youtube.com/embed/MÃ_VIDEO",
+    ),
+    "html_embed_content": (
+        "khung nhúng <{tag}> chứa thẻ HTML bên trong",
+        "để trống giữa <{tag} ...> và </{tag}>, như mã nhúng của YouTube",
+    ),
+    "html_markup": (
+        "đoạn HTML \"{value}\" viết sai hoặc lạ, trình duyệt có thể hiểu khác",
+        "xóa đoạn này hoặc viết lại bằng Markdown; muốn hiển thị mã thì đặt trong khối ```",
+    ),
+    # `newsroom check PATH...` and `newsroom import FILE...`
+    "check_missing": ("không tìm thấy tệp hoặc thư mục này", "kiểm tra lại đường dẫn"),
+    "check_outside": (
+        "tệp không nằm trong thư mục {posts}/ nên sẽ không được đăng",
+        "chuyển tệp vào thư mục {posts}/NĂM/THÁNG/",
+    ),
+    "check_not_post": ("không phải bài viết (tệp .md)", "chỉ kiểm tra tệp .md"),
+    "import_other_format": (
+        "chưa đọc được tệp {format}",
+        "mở tệp, chọn Lưu thành (Save As) dạng Word .docx, hoặc chép nội dung vào tệp .txt lưu bằng UTF-8, rồi nhập tệp đó",
+    ),
+    "import_unknown_type": ("không đọc được loại tệp \"{suffix}\"", "chỉ nhập được tệp .txt, .docx và .html"),
+    "import_missing": ("không tìm thấy tệp", "kiểm tra lại tên và đường dẫn của tệp (đúng cả chữ hoa, chữ thường)"),
+    "import_unreadable": ("không đọc được tệp ({error})", "kiểm tra đường dẫn và quyền đọc tệp"),
+    "import_empty": ("tệp không có nội dung chữ", "kiểm tra lại tệp: có thể nhầm tệp, hoặc tệp chỉ có ảnh"),
+    "import_encoding": (
+        "không nhận ra bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258; có thể là TCVN3 hoặc VNI)",
+        "mở tệp và lưu lại bằng bảng mã UTF-8 (Notepad: Lưu thành, mục Mã hóa chọn UTF-8; chữ TCVN3, VNI "
+        "cần chuyển mã sang Unicode bằng Unikey trước), rồi nhập lại",
+    ),
+    "import_bad_docx": (
+        "tệp Word bị hỏng hoặc không phải .docx ({error})",
+        "mở tệp bằng Word, chọn Lưu thành dạng Word Document (.docx), rồi nhập lại",
+    ),
+    "import_no_title": ("không tìm thấy tiêu đề", "thêm dòng tiêu đề ở đầu tệp rồi nhập lại"),
+    "import_no_date": (
+        "không tìm thấy ngày của văn bản hay bài viết (kể cả trong tiêu đề)",
+        "thêm ngày đăng vào lệnh, ví dụ `--date 2021-07-29`",
+    ),
+    "import_invalid": (
+        "bài tạo ra chưa hợp lệ: {problems}",
+        "dùng `newsroom new` rồi chép nội dung vào, và báo cho người quản trị trang",
+    ),
 }
 
 ALLOWED_FIELDS_HINT = "title, date, categories, tags, unit, authors, description, image, draft, pin, slug, links, document"
@@ -177,6 +287,136 @@ def message(kind: str, **values: object) -> tuple[str, str]:
     """The (what is wrong, how to fix) pair for a problem of `kind`."""
     what, fix = MESSAGES[kind]
     return what.format(**values), fix.format(**values)
+
+
+# The `newsroom` command: help, summaries and notes. Errors about a file are in MESSAGES above.
+CLI: dict[str, str] = {
+    "description": "Công cụ cho văn phòng: tạo, kiểm tra và nhập bài viết cho trang tin, không cần viết YAML.",
+    "epilog": (
+        "Ví dụ:\n"
+        '  newsroom new "Công đoàn tỉnh trao quà Tết Sum vầy" --category "Chăm lo đoàn viên"\n'
+        "  newsroom check\n"
+        "  newsroom check posts/2024/05/trao-qua-tet.md\n"
+        "  newsroom import ke-hoach-263.docx bao-cao-thang-7.txt --dry-run\n"
+        '  newsroom import bai-cu.html --date 2019-04-27 --unit "LĐLĐ huyện Tam Đường"'
+    ),
+    "usage": "cách dùng: ",
+    "positionals": "tham số",
+    "options": "tùy chọn",
+    "help": "hiện hướng dẫn này rồi thoát",
+    "commands": "lệnh",
+    "command_metavar": "LỆNH",
+    "error": "{prog}: lỗi: {message}\nGõ `{prog} -h` để xem hướng dẫn.\n",
+    "error_required": "thiếu tham số bắt buộc: {names}",
+    "error_unrecognized": "không hiểu tham số: {names}",
+    "error_choice": "không có lệnh hay lựa chọn {value}; chọn một trong: {choices}",
+    "error_expected_one": "tham số {name} cần một giá trị",
+    "config_help": "tệp cấu hình của trang (mặc định: mkdocs.yml tìm từ thư mục hiện tại trở lên)",
+    "config_not_found": (
+        "không tìm thấy mkdocs.yml trong {folder} hay các thư mục cha -> chạy lệnh trong thư mục của trang tin, "
+        "hoặc thêm --config đường/dẫn/mkdocs.yml"
+    ),
+    "config_unreadable": "không đọc được {file}: {error}",
+    "config_missing": "không có tệp {file} -> kiểm tra đường dẫn sau --config",
+    "config_not_mapping": "nội dung không phải các khóa dạng `tên: giá trị`",
+    "config_error": "Cấu hình trang (mkdocs.yml) không dùng được: {error}",
+    "category_help": "chuyên mục, phải có trong mkdocs.yml (mặc định: chuyên mục đầu tiên, thường là Tin tức - Sự kiện)",
+    "unit_help": "đơn vị đăng tin (mặc định: đơn vị của trang ghi trong mkdocs.yml)",
+    "bad_category": "chuyên mục \"{value}\" chưa được khai báo trong mkdocs.yml -> dùng một trong: {allowed}",
+    "new_help": "tạo bài viết mới với đủ thông tin đầu bài",
+    "new_description": (
+        "Tạo tệp posts/NĂM/THÁNG/ten-bai.md với tiêu đề, ngày giờ hiện tại (giờ Việt Nam), chuyên mục và "
+        "đơn vị, rồi in đường dẫn của tệp. Không bao giờ ghi đè: nếu tên đã có, thêm -2, -3."
+    ),
+    "new_title_help": "tiêu đề bài viết, đặt trong ngoặc kép",
+    "new_title_empty": (
+        "tiêu đề không có chữ nào -> viết tiêu đề trong ngoặc kép, ví dụ: newsroom new \"Tiêu đề bài viết\""
+    ),
+    # An HTML comment: a prompt in the file that readers never see. (No example image link in it:
+    # the build would look for that file.)
+    "new_body": (
+        "<!-- Viết nội dung bài dưới dòng này, mỗi đoạn cách nhau một dòng trống. Ảnh: đặt tệp ảnh cạnh "
+        "tệp bài này rồi chèn theo hướng dẫn trong README. Dòng này không hiện trên trang. -->"
+    ),
+    "new_next": "Mở tệp trên để viết nội dung, rồi kiểm tra bằng: newsroom check {path}",
+    "write_failed": "{path}: không ghi được tệp ({error}) -> kiểm tra quyền ghi thư mục",
+    "check_help": "kiểm tra bài viết theo đúng quy tắc dùng khi dựng trang",
+    "check_description": (
+        "Kiểm tra bài viết theo đúng các quy tắc dùng khi dựng trang và in mọi lỗi dạng "
+        "`tệp:dòng: trường: lỗi -> cách sửa`. Trả mã 1 nếu có lỗi, nên dùng được trong pre-commit "
+        "và GitHub Actions."
+    ),
+    "check_paths_help": (
+        "tệp hoặc thư mục cần kiểm tra (mặc định: mọi bài viết); vẫn đối chiếu với mọi bài để tìm "
+        "đường dẫn trùng và liên kết hỏng"
+    ),
+    "check_ok": "Không có lỗi ({count} bài viết).",
+    "check_failed": "{count} lỗi. Sửa theo gợi ý sau dấu -> rồi chạy lại newsroom check.",
+    "import_help": "chuyển tệp .txt, .docx, .html thành bài viết",
+    "import_description": (
+        "Đọc văn bản hành chính (thể thức Nghị định 30/2020) hoặc bài viết chép từ cổng thông tin cũ, in "
+        "những gì đọc được rồi tạo bài trong posts/. Nếu một tệp có lỗi thì không tệp nào được ghi."
+    ),
+    "import_files_help": "tệp cần nhập: .txt (UTF-8, UTF-16 hoặc Windows-1258), .docx, .html",
+    "date_help": (
+        "ngày đăng: 2021-07-29, \"2021-07-29 14:30\" hoặc 29/07/2021; thay ngày ghi trong tệp, "
+        "hoặc dùng khi tệp không ghi ngày"
+    ),
+    "bad_date": "ngày \"{value}\" không hợp lệ -> viết dạng 2021-07-29, \"2021-07-29 14:30\" hoặc 29/07/2021",
+    "dry_run_help": "chạy thử: chỉ in những gì đọc được, không ghi tệp nào",
+    "format_text": "tệp văn bản, bảng mã {encoding}",
+    "format_html": "trang web đã lưu, bảng mã {encoding}",
+    "format_docx": "tệp Word .docx",
+    "kind_official": "văn bản hành chính",
+    "kind_article": "bài viết từ trang tin",
+    "summary_head": "{file}: {kind} ({format})",
+    "summary_line": "  {label}: {value}",
+    "sum_title": "tiêu đề",
+    "sum_date": "ngày đăng",
+    "sum_category": "chuyên mục",
+    "sum_unit": "đơn vị",
+    "sum_authors": "tác giả",
+    "sum_type": "loại văn bản",
+    "sum_number": "số, ký hiệu",
+    "sum_issued": "nơi, ngày ban hành",
+    "sum_issuer": "cơ quan ban hành",
+    "sum_parent": "cơ quan cấp trên",
+    "sum_signer": "người ký",
+    "sum_recipients": "nơi nhận ({count})",
+    "sum_body": "nội dung",
+    "sum_body_value": "{paragraphs} đoạn, {headings} đề mục, {items} mục danh sách, {tables} bảng",
+    "sum_note": "lưu ý",
+    "sum_target": "sẽ ghi vào",
+    "date_option": "theo --date",
+    "date_document": "ngày ban hành ghi trong văn bản",
+    "date_page": "ngày đăng ghi trên trang",
+    "date_title": "văn bản không ghi ngày nên lấy theo tiêu đề (\"{found}\"): hãy kiểm tra, hoặc dùng --date",
+    "created": "Đã tạo {path}",
+    "would_create": "Sẽ tạo {path}",
+    "dry_run_done": "Chạy thử: chưa ghi tệp nào.",
+    "import_failed": "Chưa ghi tệp nào: {count} tệp có lỗi ở trên. Sửa rồi chạy lại lệnh.",
+    "note_guessed_encoding": (
+        "tệp không ghi rõ bảng mã, đã đoán là {encoding}: đọc lại các chữ có dấu trước khi đăng "
+        "(lần sau hãy lưu tệp bằng UTF-8)"
+    ),
+    "note_images": (
+        "tệp gốc có {count} ảnh không chép được: đặt tệp ảnh cạnh bài viết rồi chèn bằng "
+        "![Chú thích ảnh](ten-anh.jpg)"
+    ),
+    "note_no_signer": "không tìm thấy người ký ở cuối văn bản: kiểm tra lại trường document.signer",
+    "note_debris": "đã bỏ phần thừa của trang cũ (đường dẫn, đánh giá, ý kiến bạn đọc, tin liên quan, chân trang)",
+    "note_category_fallback": (
+        "loại văn bản \"{type}\" chưa có chuyên mục riêng nên bài vào chuyên mục \"{category}\"; "
+        "trường document.type vẫn ghi \"{type}\""
+    ),
+    "note_unit_default": "tệp không ghi cơ quan ban hành nên dùng đơn vị mặc định của trang \"{unit}\" (đổi bằng --unit)",
+    "note_unit_issuer": "đơn vị lấy theo cơ quan ban hành \"{unit}\" (đổi bằng --unit)",
+}
+
+
+def cli_text(key: str, **values: object) -> str:
+    """A `newsroom` command text, filled in."""
+    return CLI[key].format(**values)
 
 # Material for MkDocs interface strings (its `vi` translation leaves some in English or wrong).
 THEME_LABELS: dict[str, str] = {

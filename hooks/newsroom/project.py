@@ -61,6 +61,8 @@ def load_project(config_file: Path | None, cwd: Path) -> Project:
     if path is None:
         raise ConfigError(cli_text("config_not_found", folder=cwd))
     path = path.resolve()
+    if not path.is_file():
+        raise ConfigError(cli_text("config_missing", file=path))
     try:
         values = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader) or {}
     except OSError as error:
@@ -68,7 +70,7 @@ def load_project(config_file: Path | None, cwd: Path) -> Project:
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ConfigError(cli_text("config_unreadable", file=path, error=str(error).replace("\n", " "))) from None
     if not isinstance(values, dict):
-        raise ConfigError(cli_text("config_unreadable", file=path, error="not a mapping"))
+        raise ConfigError(cli_text("config_unreadable", file=path, error=cli_text("config_not_mapping")))
     extra = values.get("extra") if isinstance(values.get("extra"), dict) else {}
     settings = load_config(extra.get("newsroom"))
     docs_dir = values.get("docs_dir") if isinstance(values.get("docs_dir"), str) else "docs"

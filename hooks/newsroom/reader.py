@@ -9,6 +9,7 @@ from pathlib import Path
 from .config import SiteConfig
 from .frontmatter import Source, build_post, decode, split
 from .labels import message
+from .links import link_posts
 from .model import Post, Problem
 
 
@@ -43,26 +44,36 @@ def read_post(path: Path, posts_dir: Path, config: SiteConfig, shown_as: str, do
     return build_post(source, config, docs_dir), source.problems
 
 
-def read_posts(posts_dir: Path, config: SiteConfig, root: Path | None = None, docs_dir: Path | None = None) -> Corpus:
-    """Read and validate every post under `posts_dir`; paths in problems are relative to `root`."""
+def read_posts(
+    posts_dir: Path,
+    config: SiteConfig,
+    root: Path | None = None,
+    docs_dir: Path | None = None,
+    only: tuple[Path, ...] | None = None,
+) -> Corpus:
+    """Read and validate every post under `posts_dir` (or `only` those files, for a preview).
+
+    Paths in problems are relative to `root`. `links` may name any post file, read or not.
+    """
     root = root or posts_dir.parent
     posts: list[Post] = []
     problems: list[Problem] = []
-    for path in post_files(posts_dir):
+    every = post_files(posts_dir)
+    for path in every if only is None else only:
         shown = os.path.relpath(path, root).replace(os.sep, "/")
         post, found = read_post(path, posts_dir, config, shown, docs_dir)
         problems.extend(found)
         if post is not None:
             posts.append(post)
-    problems.extend(cross_check(posts, root))
-    return Corpus(tuple(posts), tuple(problems))
+    known = {path.relative_to(posts_dir).as_posix() for path in every}
+    problems.extend(cross_check(posts, root, known))
+    return Corpus(tuple(link_posts(posts, posts_dir)), tuple(problems))
 
 
-def cross_check(posts: list[Post], root: Path) -> list[Problem]:
+def cross_check(posts: list[Post], root: Path, known: set[str]) -> list[Problem]:
     """Problems that involve two posts: clashing URLs and `links` to posts that do not exist."""
     problems = []
     by_url: dict[str, Post] = {}
-    by_path = {post.path: post for post in posts}
     for post in posts:
         shown = os.path.relpath(post.source, root).replace(os.sep, "/")
         other = by_url.setdefault(post.url, post)
@@ -73,7 +84,7 @@ def cross_check(posts: list[Post], root: Path) -> list[Problem]:
             target = link.lstrip("/").removeprefix("posts/")
             if target == post.path:
                 what, fix = message("self_link", value=link)
-            elif target not in by_path:
+            elif target not in known:
                 example = next((p.path for p in posts if p is not post), "2021/07/ten-bai.md")
                 what, fix = message("unknown_link", value=link, example=example)
             else:
