@@ -5,12 +5,17 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 SITE_TMP := .site-tmp
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
+# the accessibility and Lighthouse tests use Debian's chromium: npm must never download a browser
+export PUPPETEER_SKIP_DOWNLOAD := 1
+export CHROME_PATH ?= $(CHROMIUM)
 
-.PHONY: help setup serve build test test-fast chromium clean bench
+.PHONY: help setup serve check build test test-fast chromium node clean bench
 
 help:
 	@echo "make serve   - cài đặt và chạy trang mẫu tại http://127.0.0.1:8000"
+	@echo "make check   - kiểm tra bài viết, không dựng trang (newsroom check)"
 	@echo "make build   - dựng trang vào site/ (dừng lại nếu có lỗi hoặc cảnh báo)"
 	@echo "make test    - cài đặt và chạy toàn bộ kiểm thử"
 
@@ -23,14 +28,20 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 
 setup: $(STAMP)
 
+# A staff preview: drafts shown, and on a large site only the newest and just-edited posts.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	NEWSROOM_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Every post checked without building (the `newsroom` command; a no-op until it is installed).
+check: $(STAMP)
+	@if [ -f hooks/newsroom/cli.py ]; then $(BIN)/newsroom check; else echo "newsroom check: chưa có lệnh newsroom, bỏ qua"; fi
 
 # Build into a temporary folder and swap it in only on success: a failed build never leaves
-# a half-written site/ behind, and the previous good site stays in place.
+# a half-written site/ behind, and the previous good site stays in place. The temporary folder
+# is removed either way.
 build: $(STAMP)
 	rm -rf $(SITE_TMP)
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_TMP)
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_TMP) || { rm -rf $(SITE_TMP); exit 1; }
 	rm -rf site && mv $(SITE_TMP) site
 
 # Browser tests need Debian's chromium; install it when missing and we are allowed to.
@@ -44,7 +55,22 @@ chromium:
 	  fi; \
 	fi
 
-test: $(STAMP) chromium
+# axe-core and Lighthouse for the browser tests, at the versions pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing node and npm (Debian packages) for the accessibility tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else \
+	    echo "npm is missing: run 'sudo apt-get install nodejs npm'"; exit 1; \
+	  fi; \
+	fi
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+node: $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP) chromium
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)

@@ -22,11 +22,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from newsroom import ConfigError, build_site, load_config, read_posts
 from newsroom.feeds import feeds, sitemap
+from newsroom.images import ImageSizes, enhance_images
 from newsroom.labels import LABELS, THEME_LABELS
+from newsroom.meta import page_meta
+from newsroom.publishing import check_site_url, site_files
 from newsroom.search import build_search_index
+from newsroom.preview import plan_preview
+from newsroom.reader import post_files
 from newsroom.pages import build_time, generated_assets, generated_pages
 from newsroom.taxonomy import term_url
 from newsroom.text import format_date, format_datetime
+from newsroom.whitespace import collapse_whitespace
 
 from news_render import build_page, run_parallel
 
@@ -38,11 +44,14 @@ class _Build:
         try:
             self.settings = load_config(config.extra.get("newsroom"))
             self.now = build_time(os.environ, self.settings.timezone, datetime.now().astimezone())
+            check_site_url(self.settings, config.site_url)
         except (ConfigError, ValueError) as error:
             raise PluginError(f"Cấu hình trang (mkdocs.yml) không hợp lệ: {error}") from None
         self.root = Path(config.config_file_path).parent
         self.posts_dir = self.root / self.settings.posts_dir
         self.site = None
+        # `make serve` sets NEWSROOM_PREVIEW: staff see drafts, and a big site builds a subset
+        self.preview = os.environ.get("NEWSROOM_PREVIEW", "") not in ("", "0")
         self.parallel = os.environ.get("NEWSROOM_RENDER", "parallel") != "mkdocs"
         self.jobs = int(os.environ.get("NEWSROOM_JOBS") or os.cpu_count() or 1)
         self.page_files: list[File] = []  # rendered by news_render, not by MkDocs
@@ -61,25 +70,33 @@ def on_config(config):
 
 
 def on_files(files, config):
-    corpus = read_posts(_build.posts_dir, _build.settings, root=_build.root, docs_dir=Path(config.docs_dir))
+    only = None
+    if _build.preview:
+        every = post_files(_build.posts_dir)
+        _build.preview = plan_preview(every, {path: path.stat().st_mtime for path in every})
+        only = _build.preview.paths
+    corpus = read_posts(_build.posts_dir, _build.settings, root=_build.root, docs_dir=Path(config.docs_dir), only=only)
     if corpus.problems:
         listed = "\n".join(f"  {problem}" for problem in corpus.problems)
         raise PluginError(f"Không thể dựng trang: {len(corpus.problems)} lỗi trong bài viết, chưa có gì được xuất bản:\n{listed}")
     docs = Path(config.docs_dir)
     static_urls = [file.url for file in files.documentation_pages()]
-    _build.site = build_site(corpus.posts, _build.settings, _build.now)
+    _build.site = build_site(corpus.posts, _build.settings, _build.now, preview=bool(_build.preview))
     for page in generated_pages(_build.site):
         file = File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
         if _build.parallel and not page.in_nav:
             _build.page_files.append(file)
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.EXCLUDED)
         _add(docs, files, file)  # excluded stand-ins keep links to our pages resolvable
-    for asset in generated_assets(_build.site):
+    assets = generated_assets(_build.site)
+    for asset in assets:
         _add(docs, files, File.generated(config, asset.src_uri, abs_src_path=str(asset.source)))
+    _build.images = ImageSizes({asset.src_uri: asset.source for asset in assets}, docs)
     base_url = config.site_url or "/"
     outputs = feeds(_build.site, base_url, config.site_name)
     outputs["sitemap.xml"] = sitemap(_build.site, base_url, static_urls + _listing_urls(_build.site))
     outputs["sitemap.xml.gz"] = gzip.compress(outputs["sitemap.xml"], mtime=0)
+    outputs.update(site_files(_build.settings, base_url))
     if not _build.parallel:
         outputs.update(build_search_index(_build.site.posts))
     for path, content in outputs.items():
@@ -108,19 +125,29 @@ def on_env(env, config, files):
     _build.env, _build.files = env, files
     # globals, not page context: the 404 page and Material's partials need them too
     env.globals.update(t=LABELS, theme_labels=THEME_LABELS, newsroom=_build.settings, news_site=_build.site)
+    env.globals.update(news_preview=_build.preview or None, news_now=_build.now)
     env.filters["vn_datetime"] = lambda post: format_datetime(post.date, post.has_time)
     env.filters["vn_date"] = format_date
     env.filters["term_url"] = term_url
     return env
 
 
+def on_page_content(html, page, config, files):
+    return enhance_images(html, _build.images.on_page(page.url))
+
+
 def on_page_context(context, page, config, nav):
-    context["news"] = _build.site.view(page.url)
+    context["news"] = view = _build.site.view(page.url)
+    description = page.meta.get("description") or config.site_description or ""
+    context["news_meta"] = page_meta(
+        view, url=page.url, title=page.title or "", description=description, base_url=config.site_url or "/",
+        site_name=config.site_name, settings=_build.settings, size_of=_build.images,
+    )  # fmt: skip
     return context
 
 
 def _listing_urls(site):
-    return [view.url for view in (*site.index_views, *site.list_views)]
+    return [view.url for view in (*site.index_views, *site.list_views, site.documents)]
 
 
 def on_post_build(config):
@@ -143,3 +170,7 @@ def _write_search_index(site_dir: Path) -> None:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+
+
+def on_post_page(output, page, config):
+    return collapse_whitespace(output)

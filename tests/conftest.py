@@ -122,3 +122,37 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+NODE_MODULES = ROOT / "node_modules"  # axe-core and lighthouse, installed by `make test` (npm ci)
+
+
+def node_tool(relative: str) -> Path:
+    """A file of an npm package the tests use; fails (never skips) when `npm ci` has not run."""
+    path = NODE_MODULES / relative
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `make test` (it runs `npm ci`) or `npm ci` in {ROOT}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pages_url(sample_site, tmp_path_factory):
+    """The sample site served like GitHub Pages (gzip, the site's own 404 page) under the sub-path."""
+    from pages_server import serve_pages
+
+    root = tmp_path_factory.mktemp("pages")
+    shutil.copytree(sample_site, root / SUBPATH)
+    with serve_pages(root, SUBPATH) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def sample_model():
+    """The sample site as the package sees it (posts read, site built at SAMPLE_EPOCH), to compare pages with."""
+    from newsroom.reader import read_posts
+    from newsroom.site import build_site
+
+    config = load_config(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["newsroom"])
+    corpus = read_posts(ROOT / "posts", config)
+    assert corpus.problems == ()
+    return build_site(corpus.posts, config, datetime.fromtimestamp(SAMPLE_EPOCH, VN))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 POST_TEMPLATE = "news/post.html"
 LIST_TEMPLATE = "news/list.html"
 INDEX_TEMPLATE = "news/index.html"
+DOCUMENTS_TEMPLATE = "news/documents.html"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class GeneratedAsset:
 
 
 def _page(url: str, meta: dict, body: str = "", in_nav: bool = False) -> GeneratedPage:
+    # Material prints page.meta.title and .description into <title>, the header and a meta
+    # attribute without escaping (MkDocs has no autoescape): hand it HTML, not text.
+    meta = {key: html.escape(value) if key in ("title", "description") else value for key, value in meta.items()}
     header = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1_000_000)
     return GeneratedPage(f"{url}index.md", f"---\n{header}---\n\n{body}", in_nav)
 
@@ -46,6 +51,8 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
     ]
     pages += [_page(view.url, {"template": LIST_TEMPLATE, "title": view.title, **hidden}) for view in site.list_views]
     pages += [_page(view.url, {"template": INDEX_TEMPLATE, "title": view.title, **hidden}, in_nav=True) for view in site.index_views]
+    wide = {"hide": ["navigation", "toc"]}  # the documents table needs the whole width
+    pages.append(_page(site.documents.url, {"template": DOCUMENTS_TEMPLATE, "title": site.documents.title, **wide, **hidden}, in_nav=True))
     return pages
 
 

@@ -11,7 +11,7 @@ from .labels import LABELS
 from .model import CATEGORY, TAG, UNIT, Post
 from .related import related_posts
 from .taxonomy import TermIndex, index_terms
-from .views import HomeView, IndexView, ListView, PostView, paginate
+from .views import DocumentsView, HomeView, IndexView, ListView, PostView, documents_view, paginate
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Site:
     tags: tuple[TermIndex, ...]
     units: tuple[TermIndex, ...]
     years: tuple[YearArchive, ...]
+    documents: DocumentsView  # the "Văn bản" page
     _views: dict[str, object] = field(default_factory=dict, repr=False)
 
     def view(self, url: str):
@@ -33,9 +34,12 @@ class Site:
         return self._views.get(url)
 
 
-def published(posts: tuple[Post, ...] | list[Post], now: datetime) -> tuple[Post, ...]:
-    """Posts readers may see at `now`, newest first (URL breaks ties so the order is stable)."""
-    visible = [post for post in posts if post.is_published(now)]
+def published(posts: tuple[Post, ...] | list[Post], now: datetime, preview: bool = False) -> tuple[Post, ...]:
+    """Posts readers may see at `now`, newest first (URL breaks ties so the order is stable).
+
+    A staff preview also shows drafts and scheduled posts: that is what staff are writing.
+    """
+    visible = [post for post in posts if preview or post.is_published(now)]
     return tuple(sorted(visible, key=lambda p: (-p.date.timestamp(), p.url)))
 
 
@@ -90,9 +94,9 @@ def _home(posts: tuple[Post, ...], categories: tuple[TermIndex, ...], config: Si
     return HomeView(pinned, latest, by_category)
 
 
-def build_site(posts: tuple[Post, ...] | list[Post], config: SiteConfig, now: datetime) -> Site:
+def build_site(posts: tuple[Post, ...] | list[Post], config: SiteConfig, now: datetime, preview: bool = False) -> Site:
     """Everything the templates and feeds need, from the valid posts and the build time."""
-    visible = published(posts, now)
+    visible = published(posts, now, preview)
     categories = index_terms(visible, CATEGORY, config.categories)
     tags = index_terms(visible, TAG)
     units = index_terms(visible, UNIT)
@@ -111,8 +115,9 @@ def build_site(posts: tuple[Post, ...] | list[Post], config: SiteConfig, now: da
     )
     post_views = _post_views(visible, config)
     home = _home(visible, categories, config)
+    documents = documents_view("van-ban/", visible)
     views: dict[str, object] = {"": home}
-    for view in (*index_views, *list_views):
+    for view in (*index_views, *list_views, documents):
         views[view.url] = view
     views.update(post_views)
-    return Site(config, visible, post_views, list_views, index_views, home, categories, tags, units, years, views)
+    return Site(config, visible, post_views, list_views, index_views, home, categories, tags, units, years, documents, views)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from math import ceil
 
 from .archive import Period, YearArchive
 from .labels import LABELS
-from .model import Post, Term
+from .model import Document, Post, Term
 from .taxonomy import TermIndex
+from .text import fold
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,50 @@ class IndexView:
     intro: str
     terms: tuple[TermIndex, ...] = ()
     years: tuple[YearArchive, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One official document on the "Văn bản" page, with what the browser sorts and filters by."""
+
+    post: Post
+    issued: date  # the document's date, or the post's when the document has none
+    unit: str  # the issuing unit
+    search: str  # number, type, title and unit, folded (no diacritics, lowercase)
+
+    @property
+    def document(self) -> Document:
+        return self.post.document
+
+
+@dataclass(frozen=True)
+class DocumentsView:
+    """Every published post with a `document` block, newest issued first."""
+
+    url: str
+    title: str
+    intro: str
+    rows: tuple[DocumentRow, ...]
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(sorted({row.document.type for row in self.rows if row.document.type}, key=fold))
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return tuple(sorted({row.unit for row in self.rows}, key=fold))
+
+
+def documents_view(url: str, posts: tuple[Post, ...]) -> DocumentsView:
+    rows = []
+    for post in posts:
+        if post.document is None:
+            continue
+        doc = post.document
+        text = " ".join([doc.number, doc.type, post.title, post.unit.name])
+        rows.append(DocumentRow(post, doc.issued or post.date.date(), post.unit.name, " ".join(fold(text).split())))
+    rows.sort(key=lambda row: (-row.issued.toordinal(), -row.post.date.timestamp(), row.post.url))
+    return DocumentsView(url, LABELS["documents"], LABELS["documents_intro"], tuple(rows))
 
 
 @dataclass(frozen=True)
