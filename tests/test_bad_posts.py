@@ -198,4 +198,4 @@ def test_a_failed_make_build_leaves_the_previous_site_untouched(made_project, br
     assert expected in output and "Traceback" not in output
     assert tree(project / "site") == before
     assert not (project / ".site-tmp").exists(), "the temporary folder is removed after a failed build"
-    assert re.search(r"make: \*\*\* \[.*build\] Error", output)
+    assert re.search(r"make(\[\d+\])?: \*\*\* \[.*build\] Error", output)  # make[1] when run from `make test`
