@@ -69,7 +69,8 @@ def on_config(config):
     return config
 
 
-def on_files(files, config):
+def on_pre_build(config):
+    # Before MkDocs empties site/: with a bad post, even a plain `mkdocs build` keeps the last site.
     only = None
     if _build.preview:
         every = post_files(_build.posts_dir)
@@ -79,6 +80,11 @@ def on_files(files, config):
     if corpus.problems:
         listed = "\n".join(f"  {problem}" for problem in corpus.problems)
         raise PluginError(f"Không thể dựng trang: {len(corpus.problems)} lỗi trong bài viết, chưa có gì được xuất bản:\n{listed}")
+    _build.corpus = corpus
+
+
+def on_files(files, config):
+    corpus = _build.corpus
     docs = Path(config.docs_dir)
     static_urls = [file.url for file in files.documentation_pages()]
     _build.site = build_site(corpus.posts, _build.settings, _build.now, preview=bool(_build.preview))

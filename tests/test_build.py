@@ -178,6 +178,11 @@ def test_posts_stay_out_of_the_navigation(sample_site, model):
     assert not labels & {p.title for p in model.posts}
 
 
+def test_the_public_site_shows_no_preview_banner(sample_site):
+    for url in ("", PLAN, "chuyen-muc/"):
+        assert load(sample_site, url).select_one(".md-banner") is None, url
+
+
 def test_footer_has_the_publisher_details(sample_site):
     footer = load(sample_site, "gioi-thieu/").select_one(".news-publisher").get_text(" ", strip=True)
     for text in ("Liên đoàn Lao động tỉnh Lai Châu", "Địa chỉ:", "Điện thoại:", "Thư điện tử:", "Chịu trách nhiệm nội dung:"):
@@ -289,3 +294,16 @@ def test_titles_and_descriptions_with_markup_are_text_everywhere_in_the_page(tmp
             assert page.title.get_text() == f"{hostile} - Liên đoàn Lao động tỉnh Lai Châu"
             assert page.find("meta", attrs={"name": "description"})["content"] == f"Tóm tắt {hostile}"
             assert page.select_one(".news-post__header h1").get_text() == hostile
+
+
+def test_a_bad_post_leaves_the_last_site_in_place_even_with_plain_mkdocs_build(tmp_path):
+    """Posts are validated before MkDocs empties the site folder (not only through `make build`)."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*.html")}
+    bad = project / "posts/2019/04/mot-so-ket-qua-noi-bat-thang-4-nam-2019.md"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("date: ", "date: 31/02/", 1), encoding="utf-8")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0 and "Không thể dựng trang" in result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*.html")} == before

@@ -32,7 +32,8 @@ def test_preview_build_shows_drafts_and_says_it_is_a_preview(tmp_path):
     draft = next(p for p in (ROOT / "posts").rglob("*.md") if "draft: true" in p.read_text(encoding="utf-8"))
     page = (site / draft.parent.relative_to(ROOT / "posts") / draft.stem / "index.html").read_text(encoding="utf-8")
     assert "Bản nháp: chưa xuất bản" in page
-    assert "Bản xem trước cho văn phòng" in (site / "index.html").read_text(encoding="utf-8")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Bản xem trước cho văn phòng" in home and 'class="md-banner' in home
 
 
 @pytest.mark.build

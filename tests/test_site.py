@@ -91,3 +91,13 @@ def test_previous_is_older_and_next_is_newer():
     view = site.view("2023/04/b/")
     assert view.previous.slug == "c" and view.next.slug == "a"
     assert site.view("2023/04/a/").next is None and site.view("2019/04/d/").previous is None
+
+
+def test_a_year_archive_is_one_page_of_its_months_and_newest_posts():
+    posts = [make_post(f"p{i:02d}", f"2020-{1 + i % 12:02d}-{1 + i % 28:02d} 08:00") for i in range(23)]
+    site = build_site(posts, site_config(per_page=10), NOW)
+    year = [v for v in site.list_views if v.url.startswith("luu-tru/2020/") and v.months]
+    assert [v.url for v in year] == ["luu-tru/2020/"]
+    assert len(year[0].posts) == 10 and year[0].total == 23 and year[0].pager.pages == 1
+    assert len(year[0].months) == 12
+    assert site.view("luu-tru/2020/trang/2/") is None and site.view("luu-tru/2020/01/") is not None

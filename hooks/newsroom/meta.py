@@ -66,12 +66,13 @@ class PageMeta:
         """(attribute, key, content) of each <meta>: Open Graph and article use `property`, Twitter `name`."""
         og = [("type", self.type), ("site_name", self.site_name), ("locale", self.locale), ("url", self.canonical)]
         og += [("title", self.title), ("description", self.description)]
-        twitter = [("card", self.twitter_card), ("title", self.title), ("description", self.description)]
+        # Only the card type: X/Twitter reads title, description and image from the og: tags,
+        # so repeating them would cost every page half a kilobyte for nothing.
+        twitter = [("card", self.twitter_card)]
         if self.image:
             og += [("image", self.image.url), ("image:alt", self.image.alt)]
             if self.image.width:
                 og += [("image:width", str(self.image.width)), ("image:height", str(self.image.height))]
-            twitter += [("image", self.image.url), ("image:alt", self.image.alt)]
         article = [("published_time", self.published), ("section", self.section)] if self.published else []
         article += [("tag", tag) for tag in self.tags]
         return (

@@ -36,7 +36,7 @@ from .text import fold, format_date, plain_text, syllables, tone_key
 
 VERSION = 1
 SHARD_TARGET_BYTES = 16_000
-RECORD_TEXT_CHARS = 2_500
+RECORD_TEXT_CHARS = 1_200  # enough for an excerpt near the start; the site's size counts at 10,000 posts
 RECORDS_PER_FOLDER = 1_000
 
 

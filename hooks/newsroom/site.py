@@ -79,6 +79,9 @@ def _archive_lists(years: tuple[YearArchive, ...], config: SiteConfig) -> list[L
             LABELS["archive_year"].format(year=year.year.year),
             year.year.posts,
             config.per_page,
+            # one page: its months and newest posts; the month pages list every post, so paging
+            # the year too would publish each post twice more (about 5% of a 10,000-post site)
+            max_pages=1,
             months=year.months,
         )
         for month in year.months:

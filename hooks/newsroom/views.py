@@ -122,9 +122,13 @@ def page_url(base: str, page: int) -> str:
     return base if page == 1 else f"{base}trang/{page}/"
 
 
-def paginate(kind: str, base: str, title: str, posts: tuple[Post, ...], per_page: int, **extra) -> list[ListView]:
-    """The pages of one listing; an empty listing still has its first page."""
+def paginate(
+    kind: str, base: str, title: str, posts: tuple[Post, ...], per_page: int, max_pages: int = 0, **extra
+) -> list[ListView]:
+    """The pages of one listing (at most `max_pages` when given); an empty listing has its first page."""
     pages = max(1, ceil(len(posts) / per_page))
+    if max_pages:
+        pages = min(pages, max_pages)
     urls = tuple(page_url(base, n) for n in range(1, pages + 1))
     views = []
     for n in range(1, pages + 1):
