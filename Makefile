@@ -14,7 +14,7 @@ export CHROME_PATH ?= $(CHROMIUM)
 .PHONY: help setup serve check build test test-fast chromium node clean bench
 
 help:
-	@echo "make serve   - cài đặt và chạy trang mẫu tại http://127.0.0.1:8000"
+	@echo "make serve   - cài đặt và chạy trang mẫu tại http://127.0.0.1:8000/tin-tuc/"
 	@echo "make check   - kiểm tra bài viết, không dựng trang (newsroom check)"
 	@echo "make build   - dựng trang vào site/ (dừng lại nếu có lỗi hoặc cảnh báo)"
 	@echo "make test    - cài đặt và chạy toàn bộ kiểm thử"
