@@ -28,6 +28,7 @@ from itertools import count
 import numpy as np
 from scipy import sparse
 
+from .codes import with_pairs
 from .config import RelatedConfig
 from .model import Post
 from .text import syllables
@@ -37,9 +38,8 @@ _MAX_TERMS_PER_POST = 80
 
 
 def _codes(post: Post, ids: dict[str, int]) -> np.ndarray:
-    """The post's terms as integers: syllable ids, and (first + 1) << 32 | second for pairs."""
-    words = np.fromiter(map(ids.__getitem__, syllables(post.title) * 2 + syllables(post.body)), dtype=np.int64)
-    return np.concatenate([words, ((words[:-1] + 1) << 32) | words[1:]])
+    """The post's terms as integers: syllable ids and syllable-pair codes (see codes.py)."""
+    return with_pairs(np.fromiter(map(ids.__getitem__, syllables(post.title) * 2 + syllables(post.body)), dtype=np.int64))
 
 
 def _tfidf(posts: tuple[Post, ...], max_share: float) -> sparse.csr_matrix:

@@ -22,14 +22,14 @@ that results with the exact diacritics typed can come first: "d" is the most com
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import count
+from itertools import accumulate, count
 
 import numpy as np
 
+from .codes import PAIR, pair_of, with_pairs
 from .labels import SEARCH_LABELS
 from .model import Post
 from .text import fold, format_date, plain_text, syllables, tone_key
@@ -72,13 +72,6 @@ def _body_text(post: Post, plain: str) -> str:
     return " ".join([plain, *names, *post.authors])
 
 
-_PAIR = np.int64(1) << 32  # a pair of syllables (a, b) is coded (a + 1) * 2**32 + b
-
-
-def _pair_codes(folded: np.ndarray) -> np.ndarray:
-    return np.concatenate([folded, ((folded[:-1] + 1) << 32) | folded[1:]])
-
-
 def _collect(posts: tuple[Post, ...], plains: list[str]) -> _Postings:
     """Postings of every folded syllable and syllable pair, and the spellings of each syllable.
 
@@ -96,8 +89,8 @@ def _collect(posts: tuple[Post, ...], plains: list[str]) -> _Postings:
     folded = list(folded_ids)
     docs, codes, weights, spelled = [], [], [], []
     for doc, (title, body) in enumerate(fields):
-        title_codes = _pair_codes(folded_of[title])
-        terms, tf = np.unique(np.concatenate([title_codes, _pair_codes(folded_of[body])]), return_counts=True)
+        title_codes = with_pairs(folded_of[title])
+        terms, tf = np.unique(np.concatenate([title_codes, with_pairs(folded_of[body])]), return_counts=True)
         codes.append(terms)
         weights.append(np.minimum(tf, 15) + 16 * np.isin(terms, title_codes))
         docs.append(np.full(len(terms), doc, dtype=np.int64))
@@ -110,7 +103,7 @@ def _collect(posts: tuple[Post, ...], plains: list[str]) -> _Postings:
     encoded = {}
     for start, end in zip(starts.tolist(), ends.tolist()):
         code = int(codes_[start])
-        term = folded[code] if code < _PAIR else f"{folded[(code >> 32) - 1]} {folded[code & 0xFFFFFFFF]}"
+        term = folded[code] if code < PAIR else " ".join(folded[i] for i in pair_of(code))
         ids = docs_[start:end]
         flat = np.empty(2 * (end - start), dtype=np.int64)
         flat[0::2] = np.diff(ids, prepend=0)
@@ -150,7 +143,7 @@ def _shards(postings: _Postings) -> list[dict]:
         shard = shards[fnv1a(term) % count_]
         shard["p"][term] = encoded[term]
         if " " not in term and term in postings.variants:
-            docs = list(itertools.accumulate(encoded[term][0::2]))
+            docs = list(accumulate(encoded[term][0::2]))
             entry = _variant_entry(term, postings.variants[term], docs)
             if entry:
                 shard["x"][term] = entry
