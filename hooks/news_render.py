@@ -12,11 +12,14 @@ A worker that fails, or logs a warning in strict mode, fails the build as MkDocs
 
 from __future__ import annotations
 
+import functools
+import gc
 import logging
 import os
+import struct
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from mkdocs import utils
 from mkdocs.commands.build import get_context
@@ -59,12 +62,12 @@ class _Counter(logging.Handler):
         self.count += 1
 
 
-def _run(work: list[Callable[[], None]], strict: bool) -> int:
+def _run(work: Iterable[Callable[[], None]] | Callable[[], Iterable[Callable[[], None]]], strict: bool) -> int:
     """Exit status of a worker: 0 done, 1 crashed, 2 warnings under strict."""
     counter = _Counter()
     logging.getLogger("mkdocs").addHandler(counter)
     try:
-        for task in work:
+        for task in work() if callable(work) else work:
             task()
     except Exception:  # reported by the parent as a build failure; the traceback helps us
         traceback.print_exc()
@@ -74,16 +77,18 @@ def _run(work: list[Callable[[], None]], strict: bool) -> int:
     return 2 if strict and counter.count else 0
 
 
-def share(tasks: list[Callable[[], None]], costs: list[float], jobs: int) -> list[list[Callable[[], None]]]:
-    """Split tasks into `jobs` lists of about equal cost, keeping each list in task order."""
-    total = sum(costs) or 1.0
-    lists: list[list[Callable[[], None]]] = [[] for _ in range(jobs)]
-    done = 0.0
-    for task, cost in zip(tasks, costs):
-        index = min(jobs - 1, int(done / total * jobs))
-        lists[index].append(task)
-        done += cost
-    return lists
+def chunks(costs: Sequence[float], size: int) -> list[list[int]]:
+    """Task indexes in chunks of about `size` tasks, the costliest first.
+
+    Workers take the next chunk as they finish one, so a worker that drew slow pages does less
+    of them; the costliest tasks go first so that none is left to run alone at the end.
+    """
+    unit = sorted(costs)[len(costs) // 2] if costs else 1.0
+    big = [index for index, cost in enumerate(costs) if cost > unit * size]
+    small = [index for index, cost in enumerate(costs) if cost <= unit * size]
+    return [[index] for index in sorted(big, key=lambda i: -costs[i])] + [
+        small[start : start + size] for start in range(0, len(small), size)
+    ]
 
 
 def run_parallel(tasks: list[Callable[[], None]], costs: list[float], jobs: int, strict: bool) -> None:
@@ -93,23 +98,45 @@ def run_parallel(tasks: list[Callable[[], None]], costs: list[float], jobs: int,
         if status:
             raise PluginError(_failure(status))
         return
-    parts = share(tasks, costs, jobs)
+    # The queue is a pipe holding every chunk number, written before any worker starts: a read of
+    # one number is atomic, so each chunk goes to exactly one worker, and an empty pipe ends them.
+    parts = chunks(costs, max(_CHUNK, len(tasks) * _NUMBER.size // _PIPE_CAPACITY + 1))
+    queue_out, queue_in = os.pipe()
+    os.write(queue_in, b"".join(_NUMBER.pack(number) for number in range(len(parts))))
+    os.close(queue_in)
+    take = functools.partial(_next_tasks, queue_out, tasks, parts)
     sys.stdout.flush(), sys.stderr.flush()
+    gc.freeze()  # workers share the parent's objects; without this, their collections copy them
     children = []
-    for part in parts[1:]:
-        pid = os.fork()
-        if pid == 0:  # the worker: do its share, then leave without running MkDocs' cleanup
-            status = _run(part, strict)
-            sys.stdout.flush(), sys.stderr.flush()
-            os._exit(status)
-        children.append(pid)
-    statuses = [_run(parts[0], strict)]
+    try:
+        for _ in range(jobs - 1):
+            pid = os.fork()
+            if pid == 0:  # the worker: do its share, then leave without running MkDocs' cleanup
+                status = _run(take, strict)
+                sys.stdout.flush(), sys.stderr.flush()
+                os._exit(status)
+            children.append(pid)
+        statuses = [_run(take, strict)]
+    finally:
+        os.close(queue_out)
+        gc.unfreeze()
     for pid in children:
         _, code = os.waitpid(pid, 0)
         statuses.append(os.waitstatus_to_exitcode(code))
     failed = [status for status in statuses if status]
     if failed:
         raise PluginError(_failure(2 if set(failed) == {2} else 1))
+
+
+_CHUNK = 8  # pages per chunk: small enough to even out, large enough that the queue costs nothing
+_NUMBER = struct.Struct("=I")
+_PIPE_CAPACITY = 60_000  # Linux pipes hold 64 KiB; all chunk numbers are written before reading
+
+
+def _next_tasks(queue: int, tasks: list[Callable[[], None]], parts: list[list[int]]) -> Iterator[Callable[[], None]]:
+    while len(data := os.read(queue, _NUMBER.size)) == _NUMBER.size:
+        (number,) = _NUMBER.unpack(data)
+        yield from (tasks[index] for index in parts[number])
 
 
 def _failure(status: int) -> str:
