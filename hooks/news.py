@@ -4,8 +4,9 @@ All state lives in one `_Build` made at `on_config`; MkDocs loads this module an
 build (also on each `mkdocs serve` rebuild), so nothing leaks from one build to the next.
 
 Posts and listing pages are rendered by news_render.py on every core after MkDocs has built its
-own pages; NEWSROOM_RENDER=mkdocs lets MkDocs render them one by one instead (same output, the
-tests compare), NEWSROOM_JOBS=N sets the number of processes (default: one per core).
+own pages, with Material's frame rendered once per frame (news_frames.py); NEWSROOM_RENDER=mkdocs
+lets MkDocs render every page itself with no cache instead (same output, the tests compare),
+NEWSROOM_JOBS=N sets the number of processes (default: one per core).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from newsroom.taxonomy import term_url
 from newsroom.text import format_date, format_datetime
 from newsroom.whitespace import collapse_whitespace
 
+from news_frames import FrameCache
 from news_render import build_page, run_parallel
 
 log = get_plugin_logger("newsroom")
@@ -124,6 +126,7 @@ def _add(docs_dir, files, file):
 
 def on_nav(nav, config, files):
     _build.nav = nav
+    _build.frames = FrameCache(nav, config.extra.get("homepage")) if _build.parallel else None
     return nav
 
 
@@ -135,7 +138,12 @@ def on_env(env, config, files):
     env.filters["vn_datetime"] = lambda post: format_datetime(post.date, post.has_time)
     env.filters["vn_date"] = format_date
     env.filters["term_url"] = term_url
+    env.globals["news_frame"] = _frame
     return env
+
+
+def _frame(part, key, caller):
+    return _build.frames.render(part, key, caller) if _build.frames else caller()
 
 
 def on_page_content(html, page, config, files):
@@ -144,6 +152,7 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     context["news"] = view = _build.site.view(page.url)
+    context["news_frame_key"] = _build.frames.key(page) if _build.frames else None
     description = page.meta.get("description") or config.site_description or ""
     context["news_meta"] = page_meta(
         view, url=page.url, title=page.title or "", description=description, base_url=config.site_url or "/",

@@ -244,7 +244,8 @@ def test_two_builds_are_identical(sample_site, tmp_path):
 
 @pytest.mark.parametrize("env", [{"NEWSROOM_RENDER": "mkdocs"}, {"NEWSROOM_JOBS": "1"}, {"NEWSROOM_JOBS": "3"}], ids=str)
 def test_the_fast_paths_give_the_same_site_as_mkdocs_alone(sample_site, tmp_path, env):
-    """Parallel rendering (the default) against MkDocs rendering every page itself, and other job counts."""
+    """The fast paths (parallel rendering, the frame cache) against MkDocs rendering every page itself
+    with no cache, and against other job counts."""
     other = tmp_path / "site"
     result = mkdocs_build(ROOT, other, extra_env=env)
     assert result.returncode == 0, result.stderr
