@@ -36,7 +36,7 @@ from newsroom.text import format_date, format_datetime
 from newsroom.whitespace import collapse_whitespace
 
 from news_frames import FrameCache
-from news_render import build_page, run_parallel
+from news_render import MarkdownRenderer, build_page, run_parallel
 
 log = get_plugin_logger("newsroom")
 
@@ -172,8 +172,9 @@ def on_post_build(config):
     mkdocs_files = [f for f in _build.files if f.inclusion is not InclusionLevel.EXCLUDED]
     files = Files([*mkdocs_files, *_build.page_files])
     doc_files = files.documentation_pages()
+    renderer = MarkdownRenderer(config)
     tasks = [
-        functools.partial(build_page, file, config, files, _build.nav, env, doc_files) for file in _build.page_files
+        functools.partial(build_page, file, config, files, _build.nav, env, doc_files, renderer) for file in _build.page_files
     ]
     tasks.append(functools.partial(_write_search_index, Path(config.site_dir)))
     costs = [1.0] * len(_build.page_files) + [0.4 * len(_build.site.posts)]
