@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from newsroom import ConfigError, build_site, load_config, read_posts
+from newsroom import ConfigError, build_site, load_config, published, read_posts
 from newsroom.feeds import feeds, sitemap
 from newsroom.images import ImageSizes, enhance_images
 from newsroom.labels import LABELS, THEME_LABELS
@@ -36,7 +36,7 @@ from newsroom.text import format_date, format_datetime
 from newsroom.whitespace import collapse_whitespace
 
 from news_frames import FrameCache
-from news_render import MarkdownRenderer, build_page, run_parallel
+from news_render import Background, MarkdownRenderer, build_page, run_parallel
 
 log = get_plugin_logger("newsroom")
 
@@ -57,6 +57,7 @@ class _Build:
         self.parallel = os.environ.get("NEWSROOM_RENDER", "parallel") != "mkdocs"
         self.jobs = int(os.environ.get("NEWSROOM_JOBS") or os.cpu_count() or 1)
         self.page_files: list[File] = []  # rendered by news_render, not by MkDocs
+        self.search = None  # the search index being built in the background
         self.nav = None
 
 
@@ -89,6 +90,10 @@ def on_files(files, config):
     corpus = _build.corpus
     docs = Path(config.docs_dir)
     static_urls = [file.url for file in files.documentation_pages()]
+    if _build.parallel:  # site/ has just been emptied: from here on the index can be written there
+        visible = published(corpus.posts, _build.now, preview=bool(_build.preview))
+        search = functools.partial(_write_search_index, visible, Path(config.site_dir))
+        _build.search = Background(search, _build.jobs, config.strict)
     _build.site = build_site(corpus.posts, _build.settings, _build.now, preview=bool(_build.preview))
     for page in generated_pages(_build.site):
         file = File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -176,13 +181,17 @@ def on_post_build(config):
     tasks = [
         functools.partial(build_page, file, config, files, _build.nav, env, doc_files, renderer) for file in _build.page_files
     ]
-    tasks.append(functools.partial(_write_search_index, Path(config.site_dir)))
-    costs = [1.0] * len(_build.page_files) + [0.4 * len(_build.site.posts)]
-    run_parallel(tasks, costs, _build.jobs, config.strict)
+    run_parallel(tasks, _build.jobs, config.strict)
+    _build.search.wait()
 
 
-def _write_search_index(site_dir: Path) -> None:
-    for path, content in build_search_index(_build.site.posts).items():
+def on_build_error(error):
+    if _build is not None and _build.search is not None:
+        _build.search.cancel()
+
+
+def _write_search_index(posts, site_dir: Path) -> None:
+    for path, content in build_search_index(posts).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -5,7 +5,8 @@ and listings) that depend on nothing but the data already computed, so after MkD
 its own pages we render ours in forked worker processes: the same calls as MkDocs'
 `_populate_page` and `_build_page` (read source, Markdown, page context, template, post-page
 events, write), so the output is byte-identical to letting MkDocs render them (tests compare).
-Extra tasks (the search index) run in the same workers, beside the pages.
+Workers take pages from a shared queue. `Background` runs a task (the search index) in its own
+process from early in the build.
 
 A worker that fails, or logs a warning in strict mode, fails the build as MkDocs would.
 """
@@ -16,6 +17,7 @@ import functools
 import gc
 import logging
 import os
+import signal
 import struct
 import sys
 import traceback
@@ -120,21 +122,7 @@ def _run(work: Iterable[Callable[[], None]] | Callable[[], Iterable[Callable[[],
     return 2 if strict and counter.count else 0
 
 
-def chunks(costs: Sequence[float], size: int) -> list[list[int]]:
-    """Task indexes in chunks of about `size` tasks, the costliest first.
-
-    Workers take the next chunk as they finish one, so a worker that drew slow pages does less
-    of them; the costliest tasks go first so that none is left to run alone at the end.
-    """
-    unit = sorted(costs)[len(costs) // 2] if costs else 1.0
-    big = [index for index, cost in enumerate(costs) if cost > unit * size]
-    small = [index for index, cost in enumerate(costs) if cost <= unit * size]
-    return [[index] for index in sorted(big, key=lambda i: -costs[i])] + [
-        small[start : start + size] for start in range(0, len(small), size)
-    ]
-
-
-def run_parallel(tasks: list[Callable[[], None]], costs: list[float], jobs: int, strict: bool) -> None:
+def run_parallel(tasks: list[Callable[[], None]], jobs: int, strict: bool) -> None:
     """Run tasks in `jobs` processes (this one included); raise PluginError if any failed."""
     if jobs <= 1 or not hasattr(os, "fork"):
         status = _run(tasks, strict)
@@ -143,7 +131,8 @@ def run_parallel(tasks: list[Callable[[], None]], costs: list[float], jobs: int,
         return
     # The queue is a pipe holding every chunk number, written before any worker starts: a read of
     # one number is atomic, so each chunk goes to exactly one worker, and an empty pipe ends them.
-    parts = chunks(costs, max(_CHUNK, len(tasks) * _NUMBER.size // _PIPE_CAPACITY + 1))
+    size = max(_CHUNK, len(tasks) * _NUMBER.size // _PIPE_CAPACITY + 1)
+    parts = [range(start, min(start + size, len(tasks))) for start in range(0, len(tasks), size)]
     queue_out, queue_in = os.pipe()
     os.write(queue_in, b"".join(_NUMBER.pack(number) for number in range(len(parts))))
     os.close(queue_in)
@@ -176,10 +165,46 @@ _NUMBER = struct.Struct("=I")
 _PIPE_CAPACITY = 60_000  # Linux pipes hold 64 KiB; all chunk numbers are written before reading
 
 
-def _next_tasks(queue: int, tasks: list[Callable[[], None]], parts: list[list[int]]) -> Iterator[Callable[[], None]]:
+def _next_tasks(queue: int, tasks: list[Callable[[], None]], parts: list[range]) -> Iterator[Callable[[], None]]:
     while len(data := os.read(queue, _NUMBER.size)) == _NUMBER.size:
         (number,) = _NUMBER.unpack(data)
         yield from (tasks[index] for index in parts[number])
+
+
+class Background:
+    """A task run in a forked process while the build goes on (inline if there is one core).
+
+    The search index needs only the published posts, so it is built beside the rest of the
+    build (reading the nav, MkDocs' own pages, rendering ours) rather than after it.
+    """
+
+    def __init__(self, task: Callable[[], None], jobs: int, strict: bool):
+        self._pid = None
+        if jobs <= 1 or not hasattr(os, "fork"):
+            if status := _run([task], strict):
+                raise PluginError(_failure(status))
+            return
+        sys.stdout.flush(), sys.stderr.flush()
+        self._pid = os.fork()
+        if self._pid == 0:
+            status = _run([task], strict)
+            sys.stdout.flush(), sys.stderr.flush()
+            os._exit(status)
+
+    def wait(self) -> None:
+        """Raise PluginError if the task failed or warned under strict."""
+        pid, self._pid = self._pid, None
+        if pid is not None:
+            _, code = os.waitpid(pid, 0)
+            if status := os.waitstatus_to_exitcode(code):
+                raise PluginError(_failure(2 if status == 2 else 1))
+
+    def cancel(self) -> None:
+        """Stop the task: the build failed elsewhere."""
+        if self._pid is not None:
+            os.kill(self._pid, signal.SIGTERM)
+            os.waitpid(self._pid, 0)
+            self._pid = None
 
 
 def _failure(status: int) -> str:

@@ -1,13 +1,18 @@
 """The fast paths of hooks/news_render.py against MkDocs' own, page by page (the build test
 compares whole sites, whose posts may not exercise everything a converter carries over)."""
 
+import functools
+import logging
+import os
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from news_render import MarkdownRenderer
+from news_render import Background, MarkdownRenderer, run_parallel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,3 +51,34 @@ def test_one_converter_for_every_page_renders_each_page_as_mkdocs_does():
         renderer.render(ours, files)
         theirs.render(config, files)
         assert _rendered(ours) == _rendered(theirs), uri
+
+
+def _touch(folder, name):
+    with open(folder / name, "x") as file:  # a task run twice fails
+        file.write(str(os.getpid()))
+
+
+def test_every_task_runs_exactly_once_across_the_workers(tmp_path):
+    names = [f"{n}.txt" for n in range(1000)]
+    tasks = [functools.partial(_touch, tmp_path, name) for name in names]
+    run_parallel(tasks, jobs=3, strict=True)
+    assert sorted(p.name for p in tmp_path.glob("*.txt")) == sorted(names)
+    assert len({p.read_text() for p in tmp_path.glob("*.txt")}) > 1  # more than one process did some
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_or_warning_task_fails_the_build(jobs):
+    with pytest.raises(PluginError, match="Lỗi khi dựng"):
+        run_parallel([lambda: None, lambda: 1 / 0], jobs=jobs, strict=True)
+    warn = functools.partial(logging.getLogger("mkdocs.plugins.newsroom").warning, "cảnh báo")
+    with pytest.raises(PluginError, match="strict"):
+        run_parallel([warn], jobs=jobs, strict=True)
+    run_parallel([warn], jobs=jobs, strict=False)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_background_task_is_done_or_reported_when_waited_for(tmp_path, jobs):
+    Background(functools.partial(_touch, tmp_path, "done.txt"), jobs=jobs, strict=True).wait()
+    assert (tmp_path / "done.txt").exists()
+    with pytest.raises(PluginError, match="Lỗi khi dựng"):
+        Background(lambda: 1 / 0, jobs=jobs, strict=True).wait()
