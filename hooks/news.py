@@ -79,7 +79,8 @@ def on_pre_build(config):
         every = post_files(_build.posts_dir)
         _build.preview = plan_preview(every, {path: path.stat().st_mtime for path in every})
         only = _build.preview.paths
-    corpus = read_posts(_build.posts_dir, _build.settings, root=_build.root, docs_dir=Path(config.docs_dir), only=only)
+    jobs = _build.jobs if _build.parallel else 1
+    corpus = read_posts(_build.posts_dir, _build.settings, root=_build.root, docs_dir=Path(config.docs_dir), only=only, jobs=jobs)
     if corpus.problems:
         listed = "\n".join(f"  {problem}" for problem in corpus.problems)
         raise PluginError(f"Không thể dựng trang: {len(corpus.problems)} lỗi trong bài viết, chưa có gì được xuất bản:\n{listed}")
@@ -131,7 +132,7 @@ def _add(docs_dir, files, file):
 
 def on_nav(nav, config, files):
     _build.nav = nav
-    _build.frames = FrameCache(nav, config.extra.get("homepage")) if _build.parallel else None
+    _build.frames = FrameCache(nav) if _build.parallel else None
     return nav
 
 
@@ -144,6 +145,7 @@ def on_env(env, config, files):
     env.filters["vn_date"] = format_date
     env.filters["term_url"] = term_url
     env.globals["news_frame"] = _frame
+    env.auto_reload = False  # a new environment every build: no need to stat templates at each include
     return env
 
 

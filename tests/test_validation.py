@@ -1,11 +1,14 @@
 """One test per kind of bad input: each names the file, the line, the field and the fix."""
 
+import shutil
 import unicodedata
 from datetime import datetime
 
 import pytest
+import yaml
 
-from conftest import VN, post_meta, site_config, write_post
+from conftest import ROOT, VN, post_meta, site_config, write_post
+from newsroom.config import load_config
 from newsroom.frontmatter import first_paragraph
 from newsroom.reader import read_posts
 
@@ -296,3 +299,16 @@ def test_first_paragraph(body, description):
 def test_first_paragraph_is_shortened_at_a_word():
     text = first_paragraph("công đoàn " * 100, limit=50)
     assert text.endswith("…") and len(text) <= 51 and not text[:-1].endswith(" ")
+
+
+def test_reading_in_several_processes_gives_the_same_posts_and_problems(tmp_path):
+    """The build reads posts on every core (read_posts jobs=); the corpus must not change."""
+    posts_dir = tmp_path / "posts"
+    shutil.copytree(ROOT / "posts", posts_dir)
+    for bad in sorted((ROOT / "tests" / "bad_posts").glob("*.md"))[:8]:
+        shutil.copy(bad, posts_dir / bad.name)
+    config = load_config(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["newsroom"])
+    one = read_posts(posts_dir, config, root=tmp_path)
+    assert len(one.problems) >= 5 and len(one.posts) > 25
+    for jobs in (2, 3, 64):
+        assert read_posts(posts_dir, config, root=tmp_path, jobs=jobs) == one

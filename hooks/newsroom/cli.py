@@ -197,7 +197,7 @@ def _check(args, project: Project, now: datetime) -> int:
         # so a new post that takes an existing post's URL is the one named (pre-commit passes only it).
         chosen = [path for path in every if _shown_in_site(path, project.root) in selected]
         every = [path for path in every if path not in chosen] + chosen
-    corpus = read_posts(project.posts_dir, project.settings, project.root, project.docs_dir, only=tuple(every))
+    corpus = read_posts(project.posts_dir, project.settings, project.root, project.docs_dir, only=tuple(every), jobs=os.cpu_count() or 1)
     problems = [p for p in corpus.problems if selected is None or p.path in selected] + outside
     count = len(every) if selected is None else len(selected)
     for problem in problems:

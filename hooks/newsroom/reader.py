@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import pickle
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,24 +54,75 @@ def read_posts(
     root: Path | None = None,
     docs_dir: Path | None = None,
     only: tuple[Path, ...] | None = None,
+    jobs: int = 1,
 ) -> Corpus:
     """Read and validate every post under `posts_dir` (or `only` those files, for a preview).
 
     Paths in problems are relative to `root`. `links` may name any post file, read or not.
+    With `jobs` > 1 the files are shared among that many processes; the result is the same.
     """
     root = root or posts_dir.parent
     posts: list[Post] = []
     problems: list[Problem] = []
     every = post_files(posts_dir)
-    for path in every if only is None else only:
-        shown = os.path.relpath(path, root).replace(os.sep, "/")
-        post, found = read_post(path, posts_dir, config, shown, docs_dir)
+    read = functools.partial(_read_files, posts_dir=posts_dir, config=config, root=root, docs_dir=docs_dir)
+    for post, found in _in_processes(read, list(every if only is None else only), jobs):
         problems.extend(found)
         if post is not None:
             posts.append(post)
     known = {path.relative_to(posts_dir).as_posix() for path in every}
     problems.extend(cross_check(posts, root, known))
     return Corpus(tuple(link_posts(posts, posts_dir)), tuple(problems))
+
+
+def _read_files(paths: list[Path], posts_dir: Path, config: SiteConfig, root: Path, docs_dir: Path | None) -> list:
+    return [read_post(path, posts_dir, config, os.path.relpath(path, root).replace(os.sep, "/"), docs_dir) for path in paths]
+
+
+def _in_processes(work: Callable[[list], list], items: list, jobs: int) -> list:
+    """work(items), with items shared in order among `jobs` forked processes (this one included).
+
+    Reading is most of the work before anything can be built, and one core would do it alone.
+    """
+    jobs = min(jobs, len(items)) if hasattr(os, "fork") else 1
+    if jobs <= 1:
+        return work(items)
+    size = -(-len(items) // jobs)
+    parts = [items[start : start + size] for start in range(0, len(items), size)]
+    readers = []
+    for part in parts[1:]:
+        out, into = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: its share, pickled into the pipe, and never anything else
+            status = 1
+            try:
+                os.close(out)
+                try:
+                    data, status = pickle.dumps(work(part), pickle.HIGHEST_PROTOCOL), 0
+                except BaseException:  # the parent raises it with the child's traceback
+                    data = pickle.dumps(traceback.format_exc())
+                with os.fdopen(into, "wb") as pipe:
+                    pipe.write(data)
+            finally:
+                os._exit(status)
+        os.close(into)
+        readers.append((pid, os.fdopen(out, "rb")))
+    try:
+        results = work(parts[0])
+        for pid, pipe in readers:
+            data = pipe.read()
+            _, code = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(code) != 0 or not data:
+                raise RuntimeError("a process reading posts failed:\n" + (pickle.loads(data) if data else "no output"))
+            results += pickle.loads(data)
+    finally:  # on failure too: a child still writing then stops, and is waited for
+        for pid, pipe in readers:
+            pipe.close()
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:  # already waited for
+                pass
+    return results
 
 
 def cross_check(posts: list[Post], root: Path, known: set[str]) -> list[Problem]:
