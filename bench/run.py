@@ -15,12 +15,13 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
@@ -70,6 +71,7 @@ class Result:
     kb_per_post_page: float | None = None
     missing_post_pages: int = 0
     error: str | None = None
+    runs: list[float] = field(default_factory=list)  # seconds of every build; `seconds` is their median
 
 
 class BuildError(Exception):
@@ -199,16 +201,24 @@ def build(project: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
-def measure(engine: Engine, posts_dir: Path, posts: list[PostInfo], project: Path) -> Result:
-    """Set up `engine`'s project for the posts, build it and measure the output."""
-    project.mkdir()
-    engine.setup(posts_dir, project)
-    result = Result(engine.name, len(posts))
+def measure(engine: Engine, project: Path, result: Result) -> None:
+    """Build `engine`'s project once more from nothing (a cold build), add its figures to `result`."""
+    for leftover in (project / "site", project / "tmp"):
+        shutil.rmtree(leftover, ignore_errors=True)
     try:
-        result.seconds, result.peak_mb = build(project)
+        seconds, peak_mb = build(project)
     except BuildError as error:
         result.error = str(error)
-        return result
+        return
+    result.runs.append(seconds)
+    result.seconds = statistics.median(result.runs)
+    result.peak_mb = max(result.peak_mb or 0.0, peak_mb)
+
+
+def measure_output(engine: Engine, project: Path, posts: list[PostInfo], result: Result) -> None:
+    """Pages, sizes and missing post pages of the last build."""
+    if result.error:
+        return
     result.ms_per_post = 1000 * result.seconds / len(posts)
     site = project / "site"
     files = [path for path in site.rglob("*") if path.is_file()]
@@ -218,22 +228,33 @@ def measure(engine: Engine, posts_dir: Path, posts: list[PostInfo], project: Pat
     found = [page.stat().st_size for page in pages if page.is_file()]
     result.missing_post_pages = len(pages) - len(found)
     result.kb_per_post_page = sum(found) / len(found) / 1024 if found else None
-    return result
 
 
-def run(sizes: list[int], blog_sizes: list[int], seed: int, work: Path) -> list[Result]:
-    """Generate and build every size; progress goes to stderr."""
+def run(sizes: list[int], blog_sizes: list[int], seed: int, work: Path, repeat: int = 1) -> list[Result]:
+    """Generate and build every size, `repeat` times per engine, the engines taking turns (so a
+    machine that slows down for a while slows both); progress goes to stderr."""
     results = []
     for size in sorted(set(sizes) | set(blog_sizes)):
         posts_dir = work / f"posts-{size}"
         generate(posts_dir, size, seed)
         posts = post_infos(posts_dir)
         engines = [engine for engine, wanted in ((OURS, sizes), (BLOG, blog_sizes)) if size in wanted]
+        projects = {engine.name: work / f"{engine.name}-{size}" for engine in engines}
+        rows = {engine.name: Result(engine.name, len(posts)) for engine in engines}
         for engine in engines:
-            print(f"{engine.name}: building {size} posts...", file=sys.stderr, flush=True)
-            result = measure(engine, posts_dir, posts, work / f"{engine.name}-{size}")
-            print(f"{engine.name}: {_cell(result.seconds, '.1f')} s", file=sys.stderr, flush=True)
-            results.append(result)
+            projects[engine.name].mkdir()
+            engine.setup(posts_dir, projects[engine.name])
+        for turn in range(1, repeat + 1):
+            for engine in engines:
+                row = rows[engine.name]
+                if row.error:
+                    continue
+                print(f"{engine.name}: building {size} posts ({turn}/{repeat})...", file=sys.stderr, flush=True)
+                measure(engine, projects[engine.name], row)
+                print(f"{engine.name}: {_cell(row.runs[-1] if row.runs and not row.error else None, '.1f')} s", file=sys.stderr, flush=True)
+        for engine in engines:
+            measure_output(engine, projects[engine.name], posts, rows[engine.name])
+            results.append(rows[engine.name])
     return results
 
 
@@ -248,10 +269,13 @@ COLUMNS = (  # header, Result field, format
     ("pages", "pages", "d"),
     ("site MB", "site_mb", ".1f"),
     ("KB/post page", "kb_per_post_page", ".1f"),
+    ("runs (s)", "runs", ""),
 )
 
 
 def _cell(value, spec: str) -> str:
+    if isinstance(value, list):
+        return " ".join(format(seconds, ".1f") for seconds in value)
     return "FAILED" if value is None else format(value, spec)
 
 
@@ -336,10 +360,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects and print where they are")
+    parser.add_argument(
+        "--repeat", type=_size, default=1, help="cold builds per engine and size, taking turns; the table shows the median (default 1)"
+    )
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
     try:
-        results = run(args.sizes, args.blog_sizes, args.seed, work)
+        results = run(args.sizes, args.blog_sizes, args.seed, work, args.repeat)
     finally:
         if args.keep:
             print(f"projects kept in {work}", file=sys.stderr)
