@@ -35,7 +35,7 @@ from newsroom.taxonomy import term_url
 from newsroom.text import format_date, format_datetime
 from newsroom.whitespace import collapse_whitespace
 
-from news_frames import FrameCache
+from news_frames import FrameCache, TitleStub
 from news_render import Background, MarkdownRenderer, build_page, run_parallel
 
 log = get_plugin_logger("newsroom")
@@ -57,6 +57,7 @@ class _Build:
         self.parallel = os.environ.get("NEWSROOM_RENDER", "parallel") != "mkdocs"
         self.jobs = int(os.environ.get("NEWSROOM_JOBS") or os.cpu_count() or 1)
         self.page_files: list[File] = []  # rendered by news_render, not by MkDocs
+        self.sources: dict[str, tuple] = {}  # their front matter and body, by src_uri
         self.search = None  # the search index being built in the background
         self.nav = None
 
@@ -100,6 +101,7 @@ def on_files(files, config):
         file = File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
         if _build.parallel and not page.in_nav:
             _build.page_files.append(file)
+            _build.sources[file.src_uri] = (page.meta, page.body)
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.EXCLUDED)
         _add(docs, files, file)  # excluded stand-ins keep links to our pages resolvable
     assets = generated_assets(_build.site)
@@ -144,13 +146,13 @@ def on_env(env, config, files):
     env.filters["vn_datetime"] = lambda post: format_datetime(post.date, post.has_time)
     env.filters["vn_date"] = format_date
     env.filters["term_url"] = term_url
-    env.globals["news_frame"] = _frame
+    env.globals.update(news_frame=_frame, news_title_stub=TitleStub)
     env.auto_reload = False  # a new environment every build: no need to stat templates at each include
     return env
 
 
-def _frame(part, key, caller):
-    return _build.frames.render(part, key, caller) if _build.frames else caller()
+def _frame(part, key, title=None, *, caller):
+    return _build.frames.render(part, key, caller, title) if _build.frames else caller()
 
 
 def on_page_content(html, page, config, files):
@@ -181,7 +183,8 @@ def on_post_build(config):
     doc_files = files.documentation_pages()
     renderer = MarkdownRenderer(config)
     tasks = [
-        functools.partial(build_page, file, config, files, _build.nav, env, doc_files, renderer) for file in _build.page_files
+        functools.partial(build_page, file, config, files, _build.nav, env, doc_files, renderer, _build.sources[file.src_uri])
+        for file in _build.page_files
     ]
     run_parallel(tasks, _build.jobs, config.strict)
     _build.search.wait()

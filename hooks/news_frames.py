@@ -9,6 +9,9 @@ depends only on the folder the page is in, so a part is rendered once per folder
 and kept. A page in the navigation (Material marks its entry active and may show its table of
 contents there) is always rendered in full, as is a page MkDocs renders without our context.
 
+The header also shows the page title: it is rendered once per folder with a stand-in page whose
+title is a marker (`TitleStub`), and the marker is replaced by each page's own title.
+
 Without this, the frame was about half of all template time on a large site.
 """
 
@@ -20,6 +23,18 @@ from collections.abc import Callable
 from mkdocs.structure.nav import Navigation
 
 FrameKey = tuple[str]
+TITLE = "\x00news-frame-title\x00"  # cannot occur in a template or a title: YAML refuses NUL
+
+
+class TitleStub:
+    """The page as a titled part sees it: Material's header reads only its title, and the `url`
+    filter its address (any page of the folder gives the same relative links)."""
+
+    title = TITLE
+
+    def __init__(self, page):
+        self.url = page.url
+        self.meta = {"title": TITLE}
 
 
 class FrameCache:
@@ -35,11 +50,14 @@ class FrameCache:
             return None
         return (posixpath.dirname(page.url.rstrip("/")),)
 
-    def render(self, part: str, key: FrameKey | None, caller: Callable[[], str]) -> str:
-        """The HTML of `part` for frame `key`: rendered by `caller` the first time only."""
+    def render(self, part: str, key: FrameKey | None, caller: Callable[[], str], title: str | None = None) -> str:
+        """The HTML of `part` for frame `key`: rendered by `caller` the first time only.
+
+        With `title`, the part was rendered for a `TitleStub` and its marker becomes `title`.
+        """
         if not key:  # also a Jinja Undefined: a page rendered without our context
             return caller()
         found = self._html.get((part, key))
         if found is None:
             found = self._html[(part, key)] = caller()
-        return found
+        return found if title is None else found.replace(TITLE, str(title))

@@ -21,7 +21,7 @@ import signal
 import struct
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import markdown
 
@@ -75,13 +75,28 @@ class MarkdownRenderer:
             page.links_to_anchors = relative_path_ext.links_to_anchors
 
 
-def build_page(file, config, files: Files, nav, env, doc_files: Sequence, renderer: MarkdownRenderer) -> None:
+def read_source(page: Page, config, known: tuple[Mapping, str] | None) -> None:
+    """Page.read_source, without parsing again the front matter we wrote (`known`: meta, body).
+
+    mkdocs.utils.meta.get_data parses it with pure-Python YAML, a tenth of a millisecond per
+    page; what it returns is the meta as written and the body without its leading line breaks.
+    """
+    if known is None or config.plugins.events["page_read_source"]:  # a plugin may supply the source
+        page.read_source(config)
+        return
+    meta, body = known
+    page.markdown, page.meta = body.lstrip("\n"), dict(meta)
+
+
+def build_page(
+    file, config, files: Files, nav, env, doc_files: Sequence, renderer: MarkdownRenderer, known: tuple[Mapping, str] | None = None
+) -> None:
     """One page, exactly as mkdocs.commands.build populates and builds a page."""
     page = Page(None, file, config)
     config._current_page = page
     try:
         page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.read_source(config)
+        read_source(page, config, known)
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         renderer.render(page, files)
         page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)

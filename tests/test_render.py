@@ -1,6 +1,7 @@
 """The fast paths of hooks/news_render.py against MkDocs' own, page by page (the build test
 compares whole sites, whose posts may not exercise everything a converter carries over)."""
 
+import dataclasses
 import functools
 import logging
 import os
@@ -11,8 +12,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from news_render import Background, MarkdownRenderer, run_parallel
+from newsroom.pages import generated_pages
+from newsroom.views import PostView
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,3 +86,19 @@ def test_a_background_task_is_done_or_reported_when_waited_for(tmp_path, jobs):
     assert (tmp_path / "done.txt").exists()
     with pytest.raises(PluginError, match="Lỗi khi dựng"):
         Background(lambda: 1 / 0, jobs=jobs, strict=True).wait()
+
+
+HOSTILE = ['"><script>alert(1)</script>', "yes", "null", "1.5", "- a: b", "#không", "Kế hoạch: 263/KH-LĐLĐ", "a\\nb", "'"]
+
+
+def test_the_front_matter_we_keep_is_what_mkdocs_parses_from_the_page(sample_model):
+    """news_render.read_source trusts GeneratedPage.meta and .body instead of parsing content."""
+    pages = generated_pages(sample_model)
+    post = sample_model.posts[0]
+    strange = [dataclasses.replace(post, title=title, description=title, url=f"{post.url}{n}/") for n, title in enumerate(HOSTILE)]
+    views = {p.url: PostView(p, (), None, None) for p in strange}
+    title_pages = generated_pages(dataclasses.replace(sample_model, post_views=views))
+    assert len(pages) > 50 and len(title_pages) == len(pages) - len(sample_model.posts) + len(HOSTILE)
+    for page in pages + title_pages:
+        markdown, meta = get_data(page.content)
+        assert (markdown, meta) == (page.body.lstrip("\n"), dict(page.meta)), page.src_uri

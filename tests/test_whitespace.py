@@ -1,6 +1,6 @@
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsroom.whitespace import collapse_whitespace
@@ -20,6 +20,7 @@ def test_spaces_without_a_line_break_are_untouched():
     assert collapse_whitespace("<span>a</span>   <span>b</span>") == "<span>a</span>   <span>b</span>"
 
 
+@settings(max_examples=2000)
 @given(st.text(alphabet=["a", "<", " ", "\t", "\n", "\r", "\x0b", "\x0c", "\xa0", "\u2003", "\x85", "\u2028"], max_size=40))
 def test_the_fast_collapse_is_the_one_regular_expression_it_replaces(text):
     assert collapse_whitespace(text) == re.sub(r"[ \t\r\f\v]*\n\s*", "\n", text)
