@@ -55,6 +55,7 @@ class Engine:
     name: str
     setup: Callable[[Path, Path], None]  # (generated posts folder, empty project folder)
     post_page: Callable[[PostInfo], str]  # the post's HTML file, relative to site/
+    cache: bool = False  # builds keep rendered Markdown in <project>/.cache (NEWSROOM_CACHE)
 
 
 @dataclass
@@ -107,6 +108,13 @@ def setup_ours(posts_dir: Path, project: Path) -> None:
         else:
             shutil.copy2(source, project / name)
     shutil.copytree(posts_dir, project / "posts")
+
+
+def setup_ours_warm(posts_dir: Path, project: Path) -> None:
+    """Our project, built once with the Markdown cache: the measured builds find it warm."""
+    setup_ours(posts_dir, project)
+    build(project, cache=True)
+    shutil.rmtree(project / "site"), shutil.rmtree(project / "tmp")
 
 
 def our_post_page(post: PostInfo) -> str:
@@ -176,17 +184,21 @@ def _dump(data: dict) -> str:
 
 
 OURS = Engine("ours", setup_ours, our_post_page)
+OURS_WARM = Engine("ours, warm cache", setup_ours_warm, our_post_page, cache=True)
 BLOG = Engine("material-blog", setup_blog, blog_post_page)
 
 
 # --- measuring ---
 
 
-def build(project: Path) -> tuple[float, float]:
+def build(project: Path, cache: bool = False) -> tuple[float, float]:
     """Run `mkdocs build --strict` in `project`: (wall seconds, peak RSS in MB) of that child."""
     temp = project / "tmp"  # the blog plugin leaves a temporary folder per build: keep it in here
     temp.mkdir()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH), "TMPDIR": str(temp)}
+    env.pop("NEWSROOM_CACHE", None)
+    if cache:
+        env["NEWSROOM_CACHE"] = str(project / ".cache")
     log = project / "build.log"
     with log.open("wb") as output:
         start = time.perf_counter()
@@ -206,7 +218,7 @@ def measure(engine: Engine, project: Path, result: Result) -> None:
     for leftover in (project / "site", project / "tmp"):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        seconds, peak_mb = build(project)
+        seconds, peak_mb = build(project, engine.cache)
     except BuildError as error:
         result.error = str(error)
         return
@@ -230,7 +242,7 @@ def measure_output(engine: Engine, project: Path, posts: list[PostInfo], result:
     result.kb_per_post_page = sum(found) / len(found) / 1024 if found else None
 
 
-def run(sizes: list[int], blog_sizes: list[int], seed: int, work: Path, repeat: int = 1) -> list[Result]:
+def run(sizes: list[int], blog_sizes: list[int], seed: int, work: Path, repeat: int = 1, warm: bool = False) -> list[Result]:
     """Generate and build every size, `repeat` times per engine, the engines taking turns (so a
     machine that slows down for a while slows both); progress goes to stderr."""
     results = []
@@ -238,8 +250,9 @@ def run(sizes: list[int], blog_sizes: list[int], seed: int, work: Path, repeat: 
         posts_dir = work / f"posts-{size}"
         generate(posts_dir, size, seed)
         posts = post_infos(posts_dir)
-        engines = [engine for engine, wanted in ((OURS, sizes), (BLOG, blog_sizes)) if size in wanted]
-        projects = {engine.name: work / f"{engine.name}-{size}" for engine in engines}
+        chosen = ((OURS, sizes), (OURS_WARM, sizes if warm else []), (BLOG, blog_sizes))
+        engines = [engine for engine, wanted in chosen if size in wanted]
+        projects = {engine.name: work / f"{engine.name.replace(', ', '-').replace(' ', '-')}-{size}" for engine in engines}
         rows = {engine.name: Result(engine.name, len(posts)) for engine in engines}
         for engine in engines:
             projects[engine.name].mkdir()
@@ -361,12 +374,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects and print where they are")
     parser.add_argument(
+        "--warm", action="store_true", help="also build ours with a Markdown cache kept from a first build (NEWSROOM_CACHE)"
+    )
+    parser.add_argument(
         "--repeat", type=_size, default=1, help="cold builds per engine and size, taking turns; the table shows the median (default 1)"
     )
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
     try:
-        results = run(args.sizes, args.blog_sizes, args.seed, work, args.repeat)
+        results = run(args.sizes, args.blog_sizes, args.seed, work, args.repeat, args.warm)
     finally:
         if args.keep:
             print(f"projects kept in {work}", file=sys.stderr)

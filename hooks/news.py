@@ -6,7 +6,8 @@ build (also on each `mkdocs serve` rebuild), so nothing leaks from one build to 
 Posts and listing pages are rendered by news_render.py on every core after MkDocs has built its
 own pages, with Material's frame rendered once per frame (news_frames.py); NEWSROOM_RENDER=mkdocs
 lets MkDocs render every page itself with no cache instead (same output, the tests compare),
-NEWSROOM_JOBS=N sets the number of processes (default: one per core).
+NEWSROOM_JOBS=N sets the number of processes (default: one per core), NEWSROOM_CACHE=folder keeps
+rendered Markdown there between builds (news_cache.py).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from newsroom.taxonomy import term_url
 from newsroom.text import format_date, format_datetime
 from newsroom.whitespace import collapse_whitespace
 
+from news_cache import MarkdownCache
 from news_frames import FrameCache, TitleStub
 from news_render import Background, MarkdownRenderer, build_page, run_parallel
 
@@ -59,6 +61,9 @@ class _Build:
         self.page_files: list[File] = []  # rendered by news_render, not by MkDocs
         self.sources: dict[str, tuple] = {}  # their front matter and body, by src_uri
         self.search = None  # the search index being built in the background
+        # rendered Markdown kept between builds (CI keeps the folder); never with MkDocs alone
+        cache = os.environ.get("NEWSROOM_CACHE", "")
+        self.cache = MarkdownCache(Path(cache), config) if cache and self.parallel else None
         self.nav = None
 
 
@@ -181,13 +186,15 @@ def on_post_build(config):
     mkdocs_files = [f for f in _build.files if f.inclusion is not InclusionLevel.EXCLUDED]
     files = Files([*mkdocs_files, *_build.page_files])
     doc_files = files.documentation_pages()
-    renderer = MarkdownRenderer(config)
+    renderer = MarkdownRenderer(config, _build.cache)
     tasks = [
         functools.partial(build_page, file, config, files, _build.nav, env, doc_files, renderer, _build.sources[file.src_uri])
         for file in _build.page_files
     ]
     run_parallel(tasks, _build.jobs, config.strict)
     _build.search.wait()
+    if _build.cache is not None and not _build.preview:  # a preview builds a few posts: keep the rest
+        _build.cache.prune()
 
 
 def on_build_error(error):

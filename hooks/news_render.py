@@ -39,6 +39,8 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.pages import log as page_log
 
+from news_cache import LookupRecorder, MarkdownCache
+
 log = logging.getLogger("mkdocs.plugins.newsroom")
 
 
@@ -48,13 +50,30 @@ class MarkdownRenderer:
     MkDocs makes a new converter, loading every extension, for each page: about a sixth of the
     Markdown time of a news site. The steps are those of mkdocs.structure.pages.Page.render in
     mkdocs 1.6.1 (pinned); the build test compares the site with MkDocs rendering every page.
+    With a `cache` (news_cache.MarkdownCache), a page rendered by an earlier build is not
+    rendered again.
     """
 
-    def __init__(self, config):
+    def __init__(self, config, cache: MarkdownCache | None = None):
         self._config = config
         self._converter: markdown.Markdown | None = None
+        self._cache = cache
 
     def render(self, page: Page, files: Files) -> None:
+        if self._cache is None or not page.markdown.strip():  # an empty body is not even converted
+            self._render(page, files)
+            return
+        entry = self._cache.load(page, files)
+        if entry is not None:
+            _restore(page, entry, files)
+            return
+        recorder = LookupRecorder(files)
+        with _LogCounter(page_log) as logged:
+            self._render(page, recorder)
+        if not logged.count:  # a warning must come back on every build: never cached
+            self._cache.store(page, _entry(page, self._converter), recorder.lookups)
+
+    def _render(self, page: Page, files) -> None:
         config = self._config
         if self._converter is None:
             self._converter = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
@@ -73,6 +92,46 @@ class MarkdownRenderer:
         page.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
         if page_log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative_path_ext.links_to_anchors
+
+
+def _entry(page: Page, converter: markdown.Markdown) -> dict:
+    """What Page.render left on `page`, as JSON data (the table of contents as Markdown's tokens)."""
+    links = page.links_to_anchors
+    return {
+        "content": page.content,
+        "toc": getattr(converter, "toc_tokens", []),
+        "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids),
+        "links": None if links is None else [[file.src_uri, anchors] for file, anchors in links.items()],
+    }
+
+
+def _restore(page: Page, entry: dict, files: Files) -> None:
+    page.content = entry["content"]
+    page.toc = get_toc(entry["toc"])
+    page._title_from_render = entry["title"]
+    page.present_anchor_ids = set(entry["anchors"])
+    if page_log.getEffectiveLevel() > logging.DEBUG:
+        # every file named here was a lookup of the entry, which load() found unchanged
+        page.links_to_anchors = {files.get_file_from_path(uri): anchors for uri, anchors in entry["links"] or []}
+
+
+class _LogCounter(logging.Handler):
+    """Counts what `logger` logs (at any level it lets through) while in a `with` block."""
+
+    def __init__(self, logger: logging.Logger):
+        super().__init__(logging.NOTSET)
+        self.logger, self.count = logger, 0
+
+    def emit(self, record):
+        self.count += 1
+
+    def __enter__(self):
+        self.logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        self.logger.removeHandler(self)
 
 
 def read_source(page: Page, config, known: tuple[Mapping, str] | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 import re
 from datetime import datetime
 from xml.etree import ElementTree as ET
@@ -308,3 +309,29 @@ def test_a_bad_post_leaves_the_last_site_in_place_even_with_plain_mkdocs_build(t
     result = mkdocs_build(project, site)
     assert result.returncode != 0 and "Không thể dựng trang" in result.stderr
     assert {p: p.read_bytes() for p in site.rglob("*.html")} == before
+
+
+def test_a_warm_markdown_cache_builds_the_same_site_and_sees_every_change(sample_site, tmp_path):
+    """NEWSROOM_CACHE keeps rendered Markdown between builds (news_cache.py): cold, warm and after
+    edits, the site must be the one built without it."""
+    cache = {"NEWSROOM_CACHE": str(tmp_path / "cache")}
+    for run in ("cold", "warm"):
+        result = mkdocs_build(ROOT, tmp_path / run, extra_env=cache)
+        assert result.returncode == 0, result.stderr
+        assert differences(sample_site, tmp_path / run) == [], run
+    entries = sorted((tmp_path / "cache").rglob("*.json"))
+    assert len(entries) >= 25
+    # one post edited, and another now links to it by its file: both must be rendered again
+    project = copy_project(tmp_path / "project")
+    posts = sorted((project / "posts").rglob("*.md"))
+    edited, linking = posts[3], posts[4]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nMột câu mới được thêm vào bài.\n", encoding="utf-8")
+    link = os.path.relpath(edited, linking.parent).replace(os.sep, "/")
+    linking.write_text(linking.read_text(encoding="utf-8") + f"\nXem thêm [bài này]({link}).\n", encoding="utf-8")
+    warm = mkdocs_build(project, tmp_path / "edited-warm", extra_env=cache)
+    cold = mkdocs_build(project, tmp_path / "edited-cold", extra_env={"NEWSROOM_RENDER": "mkdocs"})
+    assert warm.returncode == 0 and cold.returncode == 0, warm.stderr + cold.stderr
+    assert differences(tmp_path / "edited-cold", tmp_path / "edited-warm") == []
+    assert "Một câu mới được thêm vào bài." in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "edited-warm").rglob("index.html"))
+    now = set((tmp_path / "cache").rglob("*.json"))
+    assert len(now - set(entries)) == 2 and len(now) == len(entries)  # the two posts again; their old entries pruned

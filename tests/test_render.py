@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from news_cache import MarkdownCache
 from news_render import Background, MarkdownRenderer, run_parallel
 from newsroom.pages import generated_pages
 from newsroom.views import PostView
@@ -102,3 +103,35 @@ def test_the_front_matter_we_keep_is_what_mkdocs_parses_from_the_page(sample_mod
     for page in pages + title_pages:
         markdown, meta = get_data(page.content)
         assert (markdown, meta) == (page.body.lstrip("\n"), dict(page.meta)), page.src_uri
+
+
+def test_pages_from_the_markdown_cache_are_the_pages_rendered(tmp_path):
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = Files([_file(config, uri, text) for uri, text in SOURCES.items()])
+    cold = MarkdownRenderer(config, MarkdownCache(tmp_path, config))
+    expected = {}
+    for uri in SOURCES:
+        page = _page(config, files, uri)
+        cold.render(page, files)
+        expected[uri] = _rendered(page)
+    warm_cache = MarkdownCache(tmp_path, config)
+    warm = MarkdownRenderer(config, warm_cache)
+    for uri in SOURCES:
+        page = _page(config, files, uri)
+        warm.render(page, files)
+        assert _rendered(page) == expected[uri], uri
+    assert (warm_cache.hits, warm_cache.misses) == (3, 0)  # b/index.md is empty: never converted
+
+
+def test_a_cached_page_whose_link_now_leads_elsewhere_is_rendered_again(tmp_path):
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = Files([_file(config, uri, text) for uri, text in SOURCES.items()])
+    page = _page(config, files, "c/index.md")
+    MarkdownRenderer(config, MarkdownCache(tmp_path, config)).render(page, files)
+    assert 'href="../a/#muc-1"' in page.content
+    moved = Files([_file(config, uri.replace("a/", "moi/a/"), text) for uri, text in SOURCES.items() if uri != "c/index.md"])
+    moved.append(files.get_file_from_path("c/index.md"))
+    cache = MarkdownCache(tmp_path, config)
+    again = _page(config, moved, "c/index.md")
+    MarkdownRenderer(config, cache).render(again, moved)
+    assert (cache.hits, cache.misses) == (0, 1) and 'href="../a/#muc-1"' not in again.content

@@ -14,7 +14,14 @@ import yaml
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github/workflows/pages.yml"
-OFFICIAL = ("actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages")
+OFFICIAL = (
+    "actions/checkout",
+    "actions/setup-python",
+    "actions/cache",
+    "actions/configure-pages",
+    "actions/upload-pages-artifact",
+    "actions/deploy-pages",
+)
 
 
 def actionlint(path: Path) -> subprocess.CompletedProcess:
@@ -102,3 +109,16 @@ def test_build_steps_are_the_makefile_targets_the_tests_use(workflow):
     assert "newsroom check" in re.search(r"^check: .*\n((?:\t.*\n)+)", makefile, re.M).group(1)
     conftest = (ROOT / "tests/conftest.py").read_text(encoding="utf-8")
     assert '"mkdocs", "build", "--strict"' in conftest
+
+
+def test_the_build_keeps_rendered_markdown_between_runs(workflow):
+    build = steps(workflow, "build")
+    cache = next(i for i, s in enumerate(build) if s.get("uses", "").startswith("actions/cache@"))
+    make = next(i for i, s in enumerate(build) if s.get("run") == "make build")
+    assert cache < make, "restored before the build"
+    folder = build[cache]["with"]["path"]
+    assert build[make]["env"]["NEWSROOM_CACHE"] == folder and not folder.startswith("site")
+    # a new key every run, restored from the newest: the cache follows the posts as they change
+    assert "github.run_id" in build[cache]["with"]["key"]
+    assert build[cache]["with"]["key"].startswith(build[cache]["with"]["restore-keys"])
+    assert ".cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
