@@ -68,7 +68,7 @@ class MarkdownRenderer:
             _restore(page, entry, files)
             return
         recorder = LookupRecorder(files)
-        with _LogCounter(page_log) as logged:
+        with _Counter(logging.NOTSET, "mkdocs", "MARKDOWN") as logged:
             self._render(page, recorder)
         if not logged.count:  # a warning must come back on every build: never cached
             self._cache.store(page, _entry(page, self._converter), recorder.lookups)
@@ -116,24 +116,6 @@ def _restore(page: Page, entry: dict, files: Files) -> None:
         page.links_to_anchors = {files.get_file_from_path(uri): anchors for uri, anchors in entry["links"] or []}
 
 
-class _LogCounter(logging.Handler):
-    """Counts what `logger` logs (at any level it lets through) while in a `with` block."""
-
-    def __init__(self, logger: logging.Logger):
-        super().__init__(logging.NOTSET)
-        self.logger, self.count = logger, 0
-
-    def emit(self, record):
-        self.count += 1
-
-    def __enter__(self):
-        self.logger.addHandler(self)
-        return self
-
-    def __exit__(self, *exc):
-        self.logger.removeHandler(self)
-
-
 def read_source(page: Page, config, known: tuple[Mapping, str] | None) -> None:
     """Page.read_source, without parsing again the front matter we wrote (`known`: meta, body).
 
@@ -173,27 +155,35 @@ def build_page(
 
 
 class _Counter(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
+    """Counts the records of `level` or above that `loggers` log while in a `with` block."""
+
+    def __init__(self, level: int, *loggers: str):
+        super().__init__(level)
+        self.loggers, self.count = [logging.getLogger(name) for name in loggers], 0
 
     def emit(self, record):
         self.count += 1
 
+    def __enter__(self):
+        for logger in self.loggers:
+            logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        for logger in self.loggers:
+            logger.removeHandler(self)
+
 
 def _run(work: Iterable[Callable[[], None]] | Callable[[], Iterable[Callable[[], None]]], strict: bool) -> int:
     """Exit status of a worker: 0 done, 1 crashed, 2 warnings under strict."""
-    counter = _Counter()
-    logging.getLogger("mkdocs").addHandler(counter)
-    try:
-        for task in work() if callable(work) else work:
-            task()
-    except Exception:  # reported by the parent as a build failure; the traceback helps us
-        traceback.print_exc()
-        return 1
-    finally:
-        logging.getLogger("mkdocs").removeHandler(counter)
-    return 2 if strict and counter.count else 0
+    with _Counter(logging.WARNING, "mkdocs") as warnings:
+        try:
+            for task in work() if callable(work) else work:
+                task()
+        except Exception:  # reported by the parent as a build failure; the traceback helps us
+            traceback.print_exc()
+            return 1
+    return 2 if strict and warnings.count else 0
 
 
 def run_parallel(tasks: list[Callable[[], None]], jobs: int, strict: bool) -> None:

@@ -135,3 +135,13 @@ def test_a_cached_page_whose_link_now_leads_elsewhere_is_rendered_again(tmp_path
     again = _page(config, moved, "c/index.md")
     MarkdownRenderer(config, cache).render(again, moved)
     assert (cache.hits, cache.misses) == (0, 1) and 'href="../a/#muc-1"' not in again.content
+
+
+def test_a_page_whose_rendering_warned_is_not_kept_so_the_warning_comes_back(tmp_path, caplog):
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = Files([_file(config, "e/index.md", "Xem [bài đã xoá](../khong-co.md).\n")])
+    for _ in range(2):
+        caplog.clear()
+        MarkdownRenderer(config, MarkdownCache(tmp_path, config)).render(_page(config, files, "e/index.md"), files)
+        assert "khong-co.md" in caplog.text
+    assert not list(tmp_path.rglob("*.json"))
