@@ -249,11 +249,13 @@ class Background:
                 raise PluginError(_failure(status))
             return
         sys.stdout.flush(), sys.stderr.flush()
+        gc.freeze()  # as for the workers: the child's collections then leave shared objects alone
         self._pid = os.fork()
         if self._pid == 0:
             status = _run([task], strict)
             sys.stdout.flush(), sys.stderr.flush()
             os._exit(status)
+        gc.unfreeze()
 
     def wait(self) -> None:
         """Raise PluginError if the task failed or warned under strict."""
