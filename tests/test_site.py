@@ -1,11 +1,14 @@
 from datetime import datetime
 
+import pytest
+
 from conftest import VN, site_config
 from helpers import make_post
 from newsroom.archive import archives
 from newsroom.model import TAG
 from newsroom.site import build_site, published
 from newsroom.taxonomy import index_terms
+from newsroom.views import Pager
 
 NOW = datetime(2024, 1, 1, tzinfo=VN)
 
@@ -101,3 +104,21 @@ def test_a_year_archive_is_one_page_of_its_months_and_newest_posts():
     assert len(year[0].posts) == 10 and year[0].total == 23 and year[0].pager.pages == 1
     assert len(year[0].months) == 12
     assert site.view("luu-tru/2020/trang/2/") is None and site.view("luu-tru/2020/01/") is not None
+
+
+@pytest.mark.parametrize(
+    "page, pages, shown",
+    [
+        (1, 1, (1,)),
+        (2, 3, (1, 2, 3)),
+        (1, 30, (1, 2, 3, None, 30)),
+        (4, 30, (1, 2, 3, 4, 5, 6, None, 30)),
+        (5, 30, (1, 2, 3, 4, 5, 6, 7, None, 30)),  # a gap of one page shows the page
+        (15, 30, (1, None, 13, 14, 15, 16, 17, None, 30)),
+        (30, 30, (1, None, 28, 29, 30)),
+        (4, 7, (1, 2, 3, 4, 5, 6, 7)),
+    ],
+)
+def test_the_pager_links_the_ends_and_the_pages_near_this_one(page, pages, shown):
+    """Linking every page from every page grows with the square of a category's size."""
+    assert Pager(page, tuple(f"p{n}/" for n in range(1, pages + 1))).shown == shown

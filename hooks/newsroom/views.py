@@ -21,6 +21,9 @@ class PostView:
     next: Post | None  # newer
 
 
+PAGER_WINDOW = 2  # pages linked either side of the current one
+
+
 @dataclass(frozen=True)
 class Pager:
     page: int  # 1-based
@@ -37,6 +40,25 @@ class Pager:
     @property
     def older_url(self) -> str | None:
         return self.urls[self.page] if self.page < self.pages else None
+
+    @property
+    def shown(self) -> tuple[int | None, ...]:
+        """Page numbers to link, None where a run of them is left out.
+
+        The first and last pages and PAGER_WINDOW either side of this one: a category of 1,000
+        posts has 100 pages, and linking every one from every one would make each listing page
+        heavier and the site's build quadratic. A gap of a single page shows that page instead.
+        """
+        near = set(range(self.page - PAGER_WINDOW, self.page + PAGER_WINDOW + 1))
+        numbers = [n for n in range(1, self.pages + 1) if n in near or n in (1, self.pages)]
+        shown: list[int | None] = []
+        for number in numbers:
+            if shown and number - shown[-1] == 2:
+                shown.append(number - 1)
+            elif shown and number - shown[-1] > 2:
+                shown.append(None)
+            shown.append(number)
+        return tuple(shown)
 
 
 @dataclass(frozen=True)
