@@ -84,3 +84,36 @@ def test_phone_reader_opens_the_menu_and_reaches_categories(browser, base_url):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "categories-phone.png"), full_page=True)
     assert errors == []
+
+
+def test_a_long_listing_pager_fits_a_small_phone_and_leads_to_every_page(browser, tmp_path):
+    """60 posts at 2 per page: 30 pages. The pager shows the ends and the pages near this one
+    on one line at 320 px, and walking "Trang sau" and the numbers reaches the right pages."""
+    from conftest import copy_project, mkdocs_build, post_meta, write_post
+    from pages_server import serve_pages
+
+    project = copy_project(tmp_path / "project", with_posts=False)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("per_page: 10", "per_page: 2"), encoding="utf-8")
+    for n in range(60):
+        day = f"2021-{n // 28 + 1:02d}-{n % 28 + 1:02d} 08:00"
+        write_post(project / "posts", f"2021/tin-{n:02d}.md", **post_meta(title=f"Tin số {n:02d}", date=day))
+    result = mkdocs_build(project, tmp_path / "www" / "tin-tuc")
+    assert result.returncode == 0, result.stderr
+    errors: list[str] = []
+    with serve_pages(tmp_path / "www", "tin-tuc") as url:
+        page = new_page(browser, {"width": 320, "height": 640}, errors)
+        page.goto(f"{url}chuyen-muc/tin-tuc-su-kien/trang/15/")
+        pager = page.locator(".news-pager__pages")
+        assert pager.inner_text().split() == ["1", "…", "13", "14", "15", "16", "17", "…", "30"]
+        heights = {round(box["y"]) for box in (pager.locator("a, span").nth(i).bounding_box() for i in range(9))}
+        assert len(heights) == 1, "one line"
+        assert page.locator(".news-pager__gap").first.get_attribute("aria-hidden") == "true"
+        pager.get_by_role("link", name="30", exact=True).click()
+        page.wait_for_url(f"{url}chuyen-muc/tin-tuc-su-kien/trang/30/")
+        assert page.locator(".news-item__title").first.inner_text() == "Tin số 01"
+        page.get_by_role("link", name="1", exact=True).click()
+        page.wait_for_url(f"{url}chuyen-muc/tin-tuc-su-kien/")
+        page.get_by_role("link", name="Trang sau →").click()
+        page.wait_for_url(f"{url}chuyen-muc/tin-tuc-su-kien/trang/2/")
+    assert errors == []
