@@ -133,10 +133,11 @@ def related_posts(posts: tuple[Post, ...], config: RelatedConfig) -> dict[str, t
     rank = np.empty(len(posts), dtype=np.int64)
     rank[sorted(range(len(posts)), key=lambda i: (-posts[i].date.timestamp(), posts[i].url))] = np.arange(len(posts))
     count_ = config.count
+    others = features.T.tocsr()  # the product would convert the transpose anew for every block
     result: dict[str, tuple[Post, ...]] = {}
     for start in range(0, len(posts), BLOCK):
         stop = min(start + BLOCK, len(posts))
-        base = (features[start:stop] @ features.T).toarray()
+        base = (features[start:stop] @ others).toarray()
         picks = []
         for offset in range(stop - start):
             i = start + offset
