@@ -41,9 +41,6 @@ from mkdocs.structure.pages import log as page_log
 
 from news_cache import LookupRecorder, MarkdownCache
 
-log = logging.getLogger("mkdocs.plugins.newsroom")
-
-
 class MarkdownRenderer:
     """Page.render, with one Markdown converter per process reset between pages.
 
@@ -188,10 +185,8 @@ def _run(work: Iterable[Callable[[], None]] | Callable[[], Iterable[Callable[[],
 
 def run_parallel(tasks: list[Callable[[], None]], jobs: int, strict: bool) -> None:
     """Run tasks in `jobs` processes (this one included); raise PluginError if any failed."""
-    if jobs <= 1 or not hasattr(os, "fork"):
-        status = _run(tasks, strict)
-        if status:
-            raise PluginError(_failure(status))
+    if not _can_fork(jobs):
+        _raise_if_failed([_run(tasks, strict)])
         return
     # The queue is a pipe holding every chunk number, written before any worker starts: a read of
     # one number is atomic, so each chunk goes to exactly one worker, and an empty pipe ends them.
@@ -201,27 +196,14 @@ def run_parallel(tasks: list[Callable[[], None]], jobs: int, strict: bool) -> No
     os.write(queue_in, b"".join(_NUMBER.pack(number) for number in range(len(parts))))
     os.close(queue_in)
     take = functools.partial(_next_tasks, queue_out, tasks, parts)
-    sys.stdout.flush(), sys.stderr.flush()
-    gc.freeze()  # workers share the parent's objects; without this, their collections copy them
-    children = []
     try:
-        for _ in range(jobs - 1):
-            pid = os.fork()
-            if pid == 0:  # the worker: do its share, then leave without running MkDocs' cleanup
-                status = _run(take, strict)
-                sys.stdout.flush(), sys.stderr.flush()
-                os._exit(status)
-            children.append(pid)
+        children = [_fork(take, strict) for _ in range(jobs - 1)]
+        gc.freeze()  # this process's share: its collections, too, can leave the old objects alone
         statuses = [_run(take, strict)]
     finally:
-        os.close(queue_out)
         gc.unfreeze()
-    for pid in children:
-        _, code = os.waitpid(pid, 0)
-        statuses.append(os.waitstatus_to_exitcode(code))
-    failed = [status for status in statuses if status]
-    if failed:
-        raise PluginError(_failure(2 if set(failed) == {2} else 1))
+        os.close(queue_out)
+    _raise_if_failed(statuses + [_wait(pid) for pid in children])
 
 
 _CHUNK = 8  # pages per chunk: small enough to even out, large enough that the queue costs nothing
@@ -244,26 +226,16 @@ class Background:
 
     def __init__(self, task: Callable[[], None], jobs: int, strict: bool):
         self._pid = None
-        if jobs <= 1 or not hasattr(os, "fork"):
-            if status := _run([task], strict):
-                raise PluginError(_failure(status))
+        if not _can_fork(jobs):
+            _raise_if_failed([_run([task], strict)])
             return
-        sys.stdout.flush(), sys.stderr.flush()
-        gc.freeze()  # as for the workers: the child's collections then leave shared objects alone
-        self._pid = os.fork()
-        if self._pid == 0:
-            status = _run([task], strict)
-            sys.stdout.flush(), sys.stderr.flush()
-            os._exit(status)
-        gc.unfreeze()
+        self._pid = _fork([task], strict)
 
     def wait(self) -> None:
         """Raise PluginError if the task failed or warned under strict."""
         pid, self._pid = self._pid, None
         if pid is not None:
-            _, code = os.waitpid(pid, 0)
-            if status := os.waitstatus_to_exitcode(code):
-                raise PluginError(_failure(2 if status == 2 else 1))
+            _raise_if_failed([_wait(pid)])
 
     def cancel(self) -> None:
         """Stop the task: the build failed elsewhere."""
@@ -271,6 +243,34 @@ class Background:
             os.kill(self._pid, signal.SIGTERM)
             os.waitpid(self._pid, 0)
             self._pid = None
+
+
+def _can_fork(jobs: int) -> bool:
+    return jobs > 1 and hasattr(os, "fork")
+
+
+def _fork(work, strict: bool) -> int:
+    """Start `work` (as `_run` takes it) in a child process; its pid."""
+    sys.stdout.flush(), sys.stderr.flush()
+    gc.freeze()  # the child shares this process's objects; without this, its collections copy them
+    pid = os.fork()
+    if pid == 0:  # the child: its work, then leave without running MkDocs' cleanup
+        status = _run(work, strict)
+        sys.stdout.flush(), sys.stderr.flush()
+        os._exit(status)
+    gc.unfreeze()
+    return pid
+
+
+def _wait(pid: int) -> int:
+    _, code = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(code)
+
+
+def _raise_if_failed(statuses: list[int]) -> None:
+    failed = [status for status in statuses if status]
+    if failed:
+        raise PluginError(_failure(2 if set(failed) == {2} else 1))
 
 
 def _failure(status: int) -> str:
