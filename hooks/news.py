@@ -31,7 +31,7 @@ from newsroom.publishing import check_site_url, site_files
 from newsroom.search import build_search_index
 from newsroom.preview import plan_preview
 from newsroom.reader import post_files
-from newsroom.pages import build_time, generated_assets, generated_pages
+from newsroom.pages import GeneratedPage, build_time, generated_assets, generated_pages
 from newsroom.taxonomy import term_url
 from newsroom.text import format_date, format_datetime
 from newsroom.whitespace import collapse_whitespace
@@ -58,8 +58,7 @@ class _Build:
         self.preview = os.environ.get("NEWSROOM_PREVIEW", "") not in ("", "0")
         self.parallel = os.environ.get("NEWSROOM_RENDER", "parallel") != "mkdocs"
         self.jobs = int(os.environ.get("NEWSROOM_JOBS") or os.cpu_count() or 1)
-        self.page_files: list[File] = []  # rendered by news_render, not by MkDocs
-        self.sources: dict[str, tuple] = {}  # their front matter and body, by src_uri
+        self.our_pages: list[tuple[File, GeneratedPage]] = []  # rendered by news_render, not by MkDocs
         self.search = None  # the search index being built in the background
         # rendered Markdown kept between builds (CI keeps the folder); never with MkDocs alone
         cache = os.environ.get("NEWSROOM_CACHE", "")
@@ -105,8 +104,7 @@ def on_files(files, config):
     for page in generated_pages(_build.site):
         file = File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
         if _build.parallel and not page.in_nav:
-            _build.page_files.append(file)
-            _build.sources[file.src_uri] = (page.meta, page.body)
+            _build.our_pages.append((file, page))
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.EXCLUDED)
         _add(docs, files, file)  # excluded stand-ins keep links to our pages resolvable
     assets = generated_assets(_build.site)
@@ -184,12 +182,12 @@ def on_post_build(config):
         return
     env = _build.env
     mkdocs_files = [f for f in _build.files if f.inclusion is not InclusionLevel.EXCLUDED]
-    files = Files([*mkdocs_files, *_build.page_files])
+    files = Files([*mkdocs_files, *(file for file, _ in _build.our_pages)])
     doc_files = files.documentation_pages()
     renderer = MarkdownRenderer(config, _build.cache)
     tasks = [
-        functools.partial(build_page, file, config, files, _build.nav, env, doc_files, renderer, _build.sources[file.src_uri])
-        for file in _build.page_files
+        functools.partial(build_page, file, config, files, _build.nav, env, doc_files, renderer, (page.meta, page.body))
+        for file, page in _build.our_pages
     ]
     run_parallel(tasks, _build.jobs, config.strict)
     _build.search.wait()

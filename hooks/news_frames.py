@@ -46,7 +46,7 @@ class FrameCache:
 
     def key(self, page) -> FrameKey | None:
         """What the frame of `page` depends on (its folder), or None to render it in full."""
-        if page is None or page.file.src_uri in self._in_nav or page.previous_page or page.next_page:
+        if page.file.src_uri in self._in_nav or page.previous_page or page.next_page:
             return None
         return (posixpath.dirname(page.url.rstrip("/")),)
 

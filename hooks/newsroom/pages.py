@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Mapping
@@ -23,10 +23,15 @@ DOCUMENTS_TEMPLATE = "news/documents.html"
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str  # "2019/04/slug/index.md": the URL with index.md, as if the file were in docs/
-    content: str  # front matter and body, as a file would hold them
-    in_nav: bool = False  # the index pages (Chuyên mục, Lưu trữ, ...) are in the site navigation
-    meta: Mapping = field(default_factory=dict)  # the front matter, as parsing `content` gives it
+    meta: Mapping  # the front matter, as parsing `content` gives it
     body: str = ""  # the Markdown after the front matter
+    in_nav: bool = False  # the index pages (Chuyên mục, Lưu trữ, ...) are in the site navigation
+
+    @property
+    def content(self) -> str:
+        """Front matter and body, as a file would hold them."""
+        header = yaml.dump(dict(self.meta), Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1_000_000)
+        return f"---\n{header}---\n\n{self.body}"
 
 
 @dataclass(frozen=True)
@@ -39,8 +44,7 @@ def _page(url: str, meta: dict, body: str = "", in_nav: bool = False) -> Generat
     # Material prints page.meta.title and .description into <title>, the header and a meta
     # attribute without escaping (MkDocs has no autoescape): hand it HTML, not text.
     meta = {key: html.escape(value) if key in ("title", "description") else value for key, value in meta.items()}
-    header = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=True, width=1_000_000)
-    return GeneratedPage(f"{url}index.md", f"---\n{header}---\n\n{body}", in_nav, meta, body)
+    return GeneratedPage(f"{url}index.md", meta, body, in_nav)
 
 
 def generated_pages(site: Site) -> list[GeneratedPage]:
