@@ -252,7 +252,7 @@ def run(sizes: list[int], blog_sizes: list[int], seed: int, work: Path, repeat: 
         posts = post_infos(posts_dir)
         chosen = ((OURS, sizes), (OURS_WARM, sizes if warm else []), (BLOG, blog_sizes))
         engines = [engine for engine, wanted in chosen if size in wanted]
-        projects = {engine.name: work / f"{engine.name.replace(', ', '-').replace(' ', '-')}-{size}" for engine in engines}
+        projects = {engine.name: work / f"{slugify(engine.name)}-{size}" for engine in engines}
         rows = {engine.name: Result(engine.name, len(posts)) for engine in engines}
         for engine in engines:
             projects[engine.name].mkdir()
@@ -340,16 +340,23 @@ def report(results: list[Result], seed: int) -> str:
     return "\n".join(lines)
 
 
-def save(results: list[Result], seed: int, path: Path = LATEST) -> None:
-    """Write the results, with what they were measured on, as JSON."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {
+def measured_on(seed: int) -> dict:
+    """What a benchmark's figures were measured on, for its JSON file."""
+    return {
         "seed": seed,
         "source_date_epoch": SOURCE_DATE_EPOCH,
         "python": platform.python_version(),
         "mkdocs": version("mkdocs"),
         "mkdocs_material": version("mkdocs-material"),
         "cpus": os.cpu_count(),
+    }
+
+
+def save(results: list[Result], seed: int, path: Path = LATEST) -> None:
+    """Write the results, with what they were measured on, as JSON."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        **measured_on(seed),
         "results": [asdict(result) for result in results],
         "speed_ratio_blog_over_ours": speed_ratios(results),
     }

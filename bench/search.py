@@ -35,7 +35,7 @@ from pathlib import Path
 import yaml
 
 from generate import generate, load_mkdocs_yml
-from run import ROOT, SOURCE_DATE_EPOCH, BuildError, build, read_front_matter, setup_ours
+from run import ROOT, SOURCE_DATE_EPOCH, BuildError, build, measured_on, read_front_matter, setup_ours
 
 OUT = ROOT / "bench" / "out" / "search.json"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -730,13 +730,8 @@ def notes(builds: dict[str, Build], runs: list[Run]) -> list[str]:
 def save(builds: dict[str, Build], runs: list[Run], seed: int, path: Path = OUT) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {
-        "seed": seed,
-        "source_date_epoch": SOURCE_DATE_EPOCH,
-        "python": platform.python_version(),
-        "mkdocs": version("mkdocs"),
-        "mkdocs_material": version("mkdocs-material"),
+        **measured_on(seed),
         "playwright": version("playwright"),
-        "cpus": os.cpu_count(),
         "typing_delay_ms": TYPING_DELAY_MS,
         "gzip_level": GZIP_LEVEL,
         "builds": {name: vars(b) for name, b in builds.items()},
