@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PUPPETEER_SKIP_DOWNLOAD := 1
 export CHROME_PATH ?= $(CHROMIUM)
 
-.PHONY: help setup serve check build test test-fast chromium node clean bench
+.PHONY: help setup serve check build test test-fast libmagic chromium node clean bench
 
 help:
 	@echo "make serve   - cài đặt và chạy trang mẫu tại http://127.0.0.1:8000/tin-tuc/"
@@ -20,6 +20,7 @@ help:
 	@echo "make test    - cài đặt và chạy toàn bộ kiểm thử"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
+	@$(MAKE) --no-print-directory libmagic
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-test.txt
@@ -44,27 +45,29 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_TMP) || { rm -rf $(SITE_TMP); exit 1; }
 	rm -rf site && mv $(SITE_TMP) site
 
-# Browser tests need Debian's chromium; install it when missing and we are allowed to.
-chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+# $(call debian,TEST,PACKAGES,WHY): when the shell TEST fails, install Debian PACKAGES if we are
+# root (a fresh machine, CI), else say which command to run. No commas in the arguments.
+debian = if ! $(1); then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing chromium (Debian package) for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing $(2) (Debian packages) $(3)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	  else \
-	    echo "chromium is missing: run 'sudo apt-get install chromium'"; exit 1; \
+	    echo "$(2) is missing: run 'sudo apt-get install $(2)'"; exit 1; \
 	  fi; \
 	fi
 
+# Files are accepted by content (hooks/newsroom/inert.py): the build needs libmagic, the `file`
+# command's library (on most Debian and Ubuntu machines already; GitHub's runners have it).
+libmagic:
+	@$(call debian,ldconfig -p 2>/dev/null | grep -q 'libmagic\.so\.1',libmagic1,to recognise files by their content)
+
+# Browser tests need Debian's chromium; install it when missing and we are allowed to.
+chromium:
+	@$(call debian,[ -x "$(CHROMIUM)" ],chromium,for the browser tests)
+
 # axe-core and Lighthouse for the browser tests, at the versions pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
-	@if ! command -v npm >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing node and npm (Debian packages) for the accessibility tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
-	  else \
-	    echo "npm is missing: run 'sudo apt-get install nodejs npm'"; exit 1; \
-	  fi; \
-	fi
+	@$(call debian,command -v npm >/dev/null,nodejs npm,for the accessibility tests)
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from newsroom import ConfigError, build_site, load_config, published, read_posts
 from newsroom.feeds import feeds, sitemap
 from newsroom.images import ImageSizes, enhance_images
+from newsroom.inert import MissingLibmagic, check_libmagic
 from newsroom.labels import LABELS, THEME_LABELS
 from newsroom.meta import page_meta
 from newsroom.publishing import check_site_url, site_files
@@ -49,6 +50,9 @@ class _Build:
             self.settings = load_config(config.extra.get("newsroom"))
             self.now = build_time(os.environ, self.settings.timezone, datetime.now().astimezone())
             check_site_url(self.settings, config.site_url)
+            check_libmagic()
+        except MissingLibmagic as error:
+            raise PluginError(str(error)) from None
         except (ConfigError, ValueError) as error:
             raise PluginError(f"Cấu hình trang (mkdocs.yml) không hợp lệ: {error}") from None
         self.root = Path(config.config_file_path).parent
@@ -85,7 +89,12 @@ def on_pre_build(config):
         _build.preview = plan_preview(every, {path: path.stat().st_mtime for path in every})
         only = _build.preview.paths
     jobs = _build.jobs if _build.parallel else 1
-    corpus = read_posts(_build.posts_dir, _build.settings, root=_build.root, docs_dir=Path(config.docs_dir), only=only, jobs=jobs)
+    docs = Path(config.docs_dir)
+    theme_dirs = (Path(config.theme.custom_dir),) if config.theme.custom_dir else ()
+    corpus = read_posts(
+        _build.posts_dir, _build.settings, root=_build.root, docs_dir=docs, only=only, jobs=jobs,
+        published_dirs=(docs,), theme_dirs=theme_dirs,
+    )  # fmt: skip
     if corpus.problems:
         listed = "\n".join(f"  {problem}" for problem in corpus.problems)
         raise PluginError(f"Không thể dựng trang: {len(corpus.problems)} lỗi trong bài viết, chưa có gì được xuất bản:\n{listed}")

@@ -11,6 +11,7 @@ from conftest import ROOT, VN, post_meta, site_config, write_post
 from newsroom.config import load_config
 from newsroom.frontmatter import first_paragraph
 from newsroom.reader import read_posts
+from samples import make_sample
 
 
 def problems_of(posts_dir, config=None):
@@ -220,7 +221,7 @@ def test_missing_front_matter_image(posts_dir):
 def test_existing_files_become_assets_under_the_post_url(posts_dir):
     (posts_dir / "2021" / "07").mkdir(parents=True)
     (posts_dir / "2021/07/kh.pdf").write_bytes(b"%PDF-1.4")
-    (posts_dir / "2021/07/anh.jpg").write_bytes(b"jpg")
+    make_sample(posts_dir / "2021/07", "jpg", "anh.jpg")
     write_post(
         posts_dir,
         "2021/07/a.md",

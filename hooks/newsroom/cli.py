@@ -19,6 +19,7 @@ from .importer.record import OFFICIAL
 from .labels import cli_text, message
 from .model import Problem
 from .project import Project, load_project
+from .inert import MissingLibmagic, check_libmagic
 from .reader import post_files, read_posts
 from .text import format_date, nfc, slugify
 from .writer import create, plan, post_text, problems_in
@@ -171,6 +172,9 @@ def _selected(paths: list[Path], project: Project) -> tuple[set[str], list[Probl
         if not path.exists():
             problems.append(Problem(str(path), 0, "", *message("check_missing")))
             continue
+        if path.is_symlink():  # a linked post or folder: named as it is, and reported as a link
+            selected.add(_shown_in_site(Path(os.path.abspath(path)), project.root))
+            continue
         resolved = path.resolve()
         for file in post_files(resolved) if resolved.is_dir() else [resolved]:
             if not file.is_relative_to(posts_dir):
@@ -190,6 +194,11 @@ def _shown_in_site(path: Path, root: Path) -> str:
 
 
 def _check(args, project: Project, now: datetime) -> int:
+    try:
+        check_libmagic()
+    except MissingLibmagic as error:
+        print(error, file=sys.stderr)
+        return USAGE
     every = post_files(project.posts_dir)
     selected, outside = _selected(args.paths, project) if args.paths else (None, [])
     if selected is not None:
@@ -197,7 +206,10 @@ def _check(args, project: Project, now: datetime) -> int:
         # so a new post that takes an existing post's URL is the one named (pre-commit passes only it).
         chosen = [path for path in every if _shown_in_site(path, project.root) in selected]
         every = [path for path in every if path not in chosen] + chosen
-    corpus = read_posts(project.posts_dir, project.settings, project.root, project.docs_dir, only=tuple(every), jobs=os.cpu_count() or 1)
+    corpus = read_posts(
+        project.posts_dir, project.settings, project.root, project.docs_dir, only=tuple(every), jobs=os.cpu_count() or 1,
+        published_dirs=(project.docs_dir,), theme_dirs=project.theme_dirs,
+    )  # fmt: skip
     problems = [p for p in corpus.problems if selected is None or p.path in selected] + outside
     count = len(every) if selected is None else len(selected)
     for problem in problems:

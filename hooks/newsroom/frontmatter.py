@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .config import SiteConfig
+from .inert import reference_problem
 from .labels import ALLOWED_FIELDS_HINT, message
 from .model import TAG, UNIT, Attachment, Document, Post, Problem, Term
 from .safety import body_findings
@@ -66,6 +67,7 @@ class Source:
     path: Path
     rel: str  # as shown to the user
     posts_rel: str = ""  # relative to the posts folder: the post's identity for `links`
+    root: Path | None = None  # the repository (the site's folder): nothing outside it is published
     meta_text: str = ""
     meta_line: int = 2
     body_line: int = 0
@@ -321,19 +323,25 @@ def _asset(fields_: _Fields, key: str, file: str, title: str, post_dir: Path, ur
     title = title or PurePosixPath(file).name
     if local is None:
         return Attachment(title, file)
-    if not local.is_file():
-        fields_.fail(key, "missing_file", value=file, folder=_shown(local.parent))
+    # "/x" is a file the site publishes from docs/; anything else must lie in the repository
+    within = docs_dir if file.startswith("/") and docs_dir else _root(fields_.source)
+    checked, (kind, values) = reference_problem(local, within, file, as_image=key == "image")
+    if checked is None:
+        fields_.fail(key, kind, **values)
         return None
     if file.startswith("/"):
         return Attachment(title, file.lstrip("/"))  # already published from docs/
-    return Attachment(title, url + PurePosixPath(file).as_posix(), local)
+    return Attachment(title, url + PurePosixPath(file).as_posix(), checked)
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+def _root(source: Source) -> Path:
+    """The repository the post belongs to (the posts folder's parent when not given)."""
+    return source.root if source.root is not None else _posts_dir(source).parent
+
+
+def _posts_dir(source: Source) -> Path:
+    depth = len(PurePosixPath(source.posts_rel).parts)
+    return source.path.parents[depth - 1] if depth else source.path.parent
 
 
 def _document(data: dict, lines: dict, source: Source, config: SiteConfig, url: str, docs_dir: Path | None):
@@ -368,25 +376,26 @@ def body_assets(body: str, source: Source, url: str, body_line: int) -> tuple[At
         if not target or _EXTERNAL.match(target):
             continue
         local = source.path.parent / target
+        line = body_line + body.count("\n", 0, match.start())
         if target.endswith(".md"):  # a link to another post: the reader points it at that post's page
             if not _is_post_file(local, source):
-                source.problem(body_line + body.count("\n", 0, match.start()), "nội dung", "unknown_body_link", value=target)
+                source.problem(line, "nội dung", "unknown_body_link", value=target)
             continue
-        if not local.is_file():
-            what, fix = message("missing_file", value=target, folder=_shown(local.parent))
-            line = body_line + body.count("\n", 0, match.start())
+        # an image written ![...](...), or a src= (images, video): the rest are links to attachments
+        as_image = match.group(0).startswith("!")
+        checked, (kind, values) = reference_problem(local, _root(source), target, as_image=as_image)
+        if checked is None:
+            what, fix = message(kind, **values)
             source.problems.append(Problem(source.rel, line, "nội dung", what, fix))
             continue
-        assets.append(Attachment(PurePosixPath(target).name, url + PurePosixPath(target).as_posix(), local))
+        assets.append(Attachment(PurePosixPath(target).name, url + PurePosixPath(target).as_posix(), checked))
     return tuple(dict.fromkeys(assets))
 
 
 def _is_post_file(path: Path, source: Source) -> bool:
     """True when `path` is a Markdown file inside the posts folder `source` was read from."""
-    depth = len(PurePosixPath(source.posts_rel).parts)
-    posts_dir = source.path.parents[depth - 1] if depth else source.path.parent
     try:
-        return path.is_file() and path.resolve().is_relative_to(posts_dir.resolve())
+        return path.is_file() and path.resolve().is_relative_to(_posts_dir(source).resolve())
     except (OSError, ValueError):  # a name too long or with a NUL byte
         return False
 

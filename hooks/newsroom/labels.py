@@ -201,6 +201,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không tìm thấy tệp \"{value}\"",
         "đặt tệp vào thư mục {folder} hoặc sửa lại tên tệp (phân biệt chữ hoa, chữ thường)",
     ),
+    # files a post names, and folders MkDocs publishes as they are (inert.py)
+    "symlink": (
+        "\"{value}\" là liên kết tượng trưng (symlink) tới {target}: trang chỉ đăng tệp thật có trong kho",
+        "chép chính tệp đó vào thư mục của bài (thay cho liên kết), hoặc xóa liên kết",
+    ),
+    "symlink_in_path": (
+        "\"{value}\" đi qua {link}, một liên kết tượng trưng (symlink) tới {target}: trang chỉ đăng tệp thật có trong kho",
+        "chép các tệp vào một thư mục thật trong kho rồi sửa lại đường dẫn trong bài",
+    ),
+    "symlink_file": (
+        "tệp là liên kết tượng trưng (symlink) tới {target}: trang không đọc và không đăng liên kết",
+        "thay liên kết bằng chính tệp đó (chép tệp vào đây), hoặc xóa liên kết",
+    ),
+    "symlink_folder": (
+        "thư mục là liên kết tượng trưng (symlink) tới {target}: trang không đọc và không đăng liên kết",
+        "thay bằng một thư mục thật chứa các tệp cần đăng, hoặc xóa liên kết",
+    ),
+    "outside_repository": (
+        "\"{value}\" trỏ ra ngoài thư mục của trang",
+        "chỉ dùng tệp có trong kho: đặt tệp cạnh bài viết và ghi tên tệp, ví dụ `ke-hoach.pdf`",
+    ),
+    "active_file": (
+        "tệp \"{value}\" là {what}: mở trên trang, nó có thể chạy mã lạ trên máy người đọc, nên không được đăng",
+        "lưu thành PDF (In → Lưu thành PDF) rồi đính kèm tệp PDF, hoặc chép nội dung vào bài",
+    ),
+    "active_svg": (
+        "tệp \"{value}\" là ảnh SVG: ảnh SVG chứa được mã chạy trên trang, nên không được đăng",
+        "xuất ảnh thành PNG (Inkscape: Tệp → Xuất PNG; hoặc mở ảnh rồi chụp màn hình) và dùng tệp .png",
+    ),
+    "unknown_kind": (
+        "không đăng được tệp \"{value}\": loại tệp {extension} không có trong danh sách được phép",
+        "chỉ đăng được {accepted}; lưu tệp thành một trong các dạng này (ví dụ PDF) hoặc nén thành .zip",
+    ),
+    "unreadable_kind": (
+        "tệp \"{value}\" mang đuôi {extension} nhưng nội dung không phải {expected} (tệp hỏng hoặc không rõ loại)",
+        "mở tệp bằng chương trình đã tạo ra nó rồi lưu lại đúng dạng {extension}, hoặc chọn lại tệp gốc (được đăng: PDF, Word, Excel, ảnh JPEG, PNG...)",
+    ),
+    "kind_mismatch": (
+        "tệp \"{value}\" mang đuôi {extension} nhưng nội dung là {actual}",
+        "đổi đuôi tệp cho đúng nội dung rồi sửa tên tệp trong bài, hoặc xuất lại tệp thành {expected} thật",
+    ),
+    "not_image": (
+        "tệp \"{value}\" ({actual}) không phải ảnh",
+        "dùng ảnh JPEG, PNG, WebP, GIF, AVIF hoặc HEIC; tài liệu thì đưa vào tệp đính kèm hoặc liên kết [tên tệp](tệp) trong bài",
+    ),
     "duplicate_url": (
         "đường dẫn /{url} trùng với bài {other}",
         "đổi tiêu đề hoặc thêm trường `slug:` khác cho một trong hai bài",

@@ -32,6 +32,7 @@ class Project:
     config_file: Path
     settings: SiteConfig
     docs_dir_name: str = "docs"
+    theme_dir_name: str = ""  # theme.custom_dir (overrides/): MkDocs publishes its non-template files
 
     @property
     def root(self) -> Path:
@@ -44,6 +45,10 @@ class Project:
     @property
     def docs_dir(self) -> Path:
         return self.root / self.docs_dir_name
+
+    @property
+    def theme_dirs(self) -> tuple[Path, ...]:
+        return (self.root / self.theme_dir_name,) if self.theme_dir_name else ()
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -74,4 +79,6 @@ def load_project(config_file: Path | None, cwd: Path) -> Project:
     extra = values.get("extra") if isinstance(values.get("extra"), dict) else {}
     settings = load_config(extra.get("newsroom"))
     docs_dir = values.get("docs_dir") if isinstance(values.get("docs_dir"), str) else "docs"
-    return Project(path, settings, docs_dir)
+    theme = values.get("theme") if isinstance(values.get("theme"), dict) else {}
+    custom_dir = theme.get("custom_dir") if isinstance(theme.get("custom_dir"), str) else ""
+    return Project(path, settings, docs_dir, custom_dir)

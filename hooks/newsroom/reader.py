@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .config import SiteConfig
 from .frontmatter import Source, build_post, decode, split
+from .inert import posts_tree_problems, tree_problems
 from .labels import message
 from .links import link_posts
 from .model import Post, Problem
@@ -26,17 +27,24 @@ class Corpus:
 
 
 def post_files(posts_dir: Path) -> list[Path]:
-    """Markdown files under `posts_dir`, in a stable order; hidden folders and files are skipped."""
+    """Markdown files under `posts_dir`, in a stable order; hidden folders and files are skipped, and
+    so are symbolic links, which `read_posts` reports (inert.py)."""
     found = []
-    for root, dirs, files in os.walk(posts_dir):
+    for root, dirs, files in os.walk(posts_dir):  # os.walk does not enter linked folders
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / name for name in sorted(files) if name.endswith(".md") and not name.startswith("."))
+        found.extend(
+            Path(root) / name
+            for name in sorted(files)
+            if name.endswith(".md") and not name.startswith(".") and not os.path.islink(os.path.join(root, name))
+        )
     return found
 
 
-def read_post(path: Path, posts_dir: Path, config: SiteConfig, shown_as: str, docs_dir: Path | None = None):
-    """(Post or None, problems) for one file."""
-    source = Source(path, shown_as, posts_rel=path.relative_to(posts_dir).as_posix())
+def read_post(
+    path: Path, posts_dir: Path, config: SiteConfig, shown_as: str, docs_dir: Path | None = None, root: Path | None = None
+):
+    """(Post or None, problems) for one file; nothing it names may lie outside `root` (the repository)."""
+    source = Source(path, shown_as, posts_rel=path.relative_to(posts_dir).as_posix(), root=root)
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -55,15 +63,23 @@ def read_posts(
     docs_dir: Path | None = None,
     only: tuple[Path, ...] | None = None,
     jobs: int = 1,
+    published_dirs: tuple[Path, ...] = (),
+    theme_dirs: tuple[Path, ...] = (),
 ) -> Corpus:
     """Read and validate every post under `posts_dir` (or `only` those files, for a preview).
 
-    Paths in problems are relative to `root`. `links` may name any post file, read or not.
-    With `jobs` > 1 the files are shared among that many processes; the result is the same.
+    Paths in problems are relative to `root`, the repository: no file outside it is published.
+    `links` may name any post file, read or not. With `jobs` > 1 the files are shared among that
+    many processes; the result is the same. `published_dirs` (docs/) and `theme_dirs` (overrides/)
+    are folders MkDocs publishes as they are: they are checked for links and active files too.
     """
     root = root or posts_dir.parent
     posts: list[Post] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = posts_tree_problems(posts_dir, root)
+    for folder in published_dirs:
+        problems += tree_problems(folder, root)
+    for folder in theme_dirs:
+        problems += tree_problems(folder, root, templates=True)
     every = post_files(posts_dir)
     read = functools.partial(_read_files, posts_dir=posts_dir, config=config, root=root, docs_dir=docs_dir)
     for post, found in _in_processes(read, list(every if only is None else only), jobs):
@@ -76,7 +92,7 @@ def read_posts(
 
 
 def _read_files(paths: list[Path], posts_dir: Path, config: SiteConfig, root: Path, docs_dir: Path | None) -> list:
-    return [read_post(path, posts_dir, config, os.path.relpath(path, root).replace(os.sep, "/"), docs_dir) for path in paths]
+    return [read_post(path, posts_dir, config, os.path.relpath(path, root).replace(os.sep, "/"), docs_dir, root) for path in paths]
 
 
 def _in_processes(work: Callable[[list], list], items: list, jobs: int) -> list:
