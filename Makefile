@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 SITE_TMP := .site-tmp
 NODE_STAMP := node_modules/.installed
+# the site generator: mkdocs, or properdocs (the maintained fork of MkDocs 1.6; same site, README)
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 # the accessibility and Lighthouse tests use Debian's chromium: npm must never download a browser
 export PUPPETEER_SKIP_DOWNLOAD := 1
@@ -31,7 +33,7 @@ setup: $(STAMP)
 
 # A staff preview: drafts shown, and on a large site only the newest and just-edited posts.
 serve: $(STAMP)
-	NEWSROOM_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	NEWSROOM_PREVIEW=1 $(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # Every post checked without building (the `newsroom` command; a no-op until it is installed).
 check: $(STAMP)
@@ -42,7 +44,7 @@ check: $(STAMP)
 # is removed either way.
 build: $(STAMP)
 	rm -rf $(SITE_TMP)
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_TMP) || { rm -rf $(SITE_TMP); exit 1; }
+	$(BIN)/$(ENGINE) build -f mkdocs.yml --strict --site-dir $(SITE_TMP) || { rm -rf $(SITE_TMP); exit 1; }
 	rm -rf site && mv $(SITE_TMP) site
 
 # $(call debian,TEST,PACKAGES,WHY): when the shell TEST fails, install Debian PACKAGES if we are

@@ -46,11 +46,11 @@ def post_meta(**overrides):
     return {k: v for k, v in meta.items() if v is not None}
 
 
-def mkdocs_build(project: Path, site_dir: Path, epoch: int = SAMPLE_EPOCH, extra_env=None):
-    """Run the real `mkdocs build --strict`, as `make build` does; returns the CompletedProcess."""
+def mkdocs_build(project: Path, site_dir: Path, epoch: int = SAMPLE_EPOCH, extra_env=None, engine: str = "mkdocs"):
+    """Run the real `mkdocs build --strict` (or `properdocs build`), as `make build` does; returns the CompletedProcess."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,
         text=True,
         env=env,
