@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PUPPETEER_SKIP_DOWNLOAD := 1
 export CHROME_PATH ?= $(CHROMIUM)
 
-.PHONY: help setup serve check build test test-fast libmagic chromium node clean bench
+.PHONY: help setup serve check build test test-fast libmagic chromium mariadb node clean bench
 
 help:
 	@echo "make serve   - cài đặt và chạy trang mẫu tại http://127.0.0.1:8000/tin-tuc/"
@@ -67,6 +67,11 @@ libmagic:
 chromium:
 	@$(call debian,[ -x "$(CHROMIUM)" ],chromium,for the browser tests)
 
+# The NukeViet import tests write real dumps with MariaDB's own server and mysqldump
+# (tests/nukeviet/make_dumps.py starts a private mariadbd on a socket in a temporary folder).
+mariadb:
+	@$(call debian,command -v mariadb-dump >/dev/null && [ -x /usr/sbin/mariadbd ],mariadb-server mariadb-client,for the NukeViet import tests)
+
 # axe-core and Lighthouse for the browser tests, at the versions pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
 	@$(call debian,command -v npm >/dev/null,nodejs npm,for the accessibility tests)
@@ -75,10 +80,10 @@ $(NODE_STAMP): package.json package-lock.json
 
 node: $(NODE_STAMP)
 
-test: $(STAMP) $(NODE_STAMP) chromium
+test: $(STAMP) $(NODE_STAMP) chromium mariadb
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) mariadb
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: $(STAMP)

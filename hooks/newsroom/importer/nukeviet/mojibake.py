@@ -1,0 +1,52 @@
+"""Vietnamese that arrives double-encoded ("CÃ´ng Ä‘oÃ n"), repaired where it is detected.
+
+Old NukeViet sites wrote UTF-8 through a latin1 connection into latin1 columns; a dump of them in
+utf8 turns each byte into a character. ftfy (pinned in requirements.txt) is the maintained tool
+made for exactly this: it decides by its "badness" heuristic whether a text looks like mojibake,
+and undoes the wrong decoding (including MySQL's latin1, which is really Windows-1252 with the
+five undefined bytes kept as C1 controls). Text that does not look wrong is left untouched, so
+correct Vietnamese is never "repaired".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import ftfy
+from ftfy.badness import is_bad
+
+_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # entities are the mapping's job (titles), and bodies are HTML
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    normalization=None,
+    explain=False,
+)
+
+
+def repair(text: str) -> str:
+    """`text` with its double encoding undone, or `text` itself when it does not look double-encoded."""
+    if text.isascii() or not is_bad(text):
+        return text
+    return ftfy.fix_text(text, _CONFIG)
+
+
+class Repairs:
+    """Repairs text values and counts them by table and column, for the import's report."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[tuple[str, str]] = Counter()
+
+    def text(self, value: object, table: str, column: str) -> object:
+        if not isinstance(value, str):
+            return value
+        fixed = repair(value)
+        if fixed != value:
+            self.counts[(table, column)] += 1
+        return fixed
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
