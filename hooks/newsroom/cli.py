@@ -15,6 +15,8 @@ from pathlib import Path
 from .config import ConfigError, SiteConfig
 from .importer import ImportedPost, ImportFailed, ImportOptions, convert
 from .importer.dates import option_moment
+from .importer.nukeviet.run import DumpOptions, import_dump
+from .importer.nukeviet.run import report as dump_report
 from .importer.record import OFFICIAL
 from .labels import cli_text, message
 from .model import Problem
@@ -83,11 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=_check)
 
     imports = commands.add_parser("import", help=cli_text("import_help"), description=cli_text("import_description"))
-    imports.add_argument("files", nargs="+", type=Path, metavar="TỆP", help=cli_text("import_files_help"))
+    imports.add_argument("files", nargs="+", type=Path, metavar="TỆP", help=cli_text("import_dump_files_help"))
     imports.add_argument("--date", metavar="NGÀY", help=cli_text("date_help"))
     imports.add_argument("--category", metavar="CHUYÊN_MỤC", help=cli_text("category_help"))
     imports.add_argument("--unit", metavar="ĐƠN_VỊ", help=cli_text("unit_help"))
     imports.add_argument("--dry-run", action="store_true", help=cli_text("dry_run_help"))
+    imports.add_argument("--uploads", type=Path, metavar="THƯ_MỤC", help=cli_text("uploads_help"))
+    imports.add_argument("--module", action="append", default=[], metavar="TÊN", help=cli_text("module_help"))
+    imports.add_argument("--map-category", action="append", default=[], metavar="ALIAS=TÊN", help=cli_text("map_category_help"))
+    imports.add_argument("--report", type=Path, metavar="TỆP", help=cli_text("report_help"))
     imports.set_defaults(handler=_import)
 
     for sub in (new, check, imports):
@@ -287,7 +293,51 @@ def _summary(post: ImportedPost, shown: str, target: str) -> list[str]:
     return lines
 
 
+def _pairs(values: list[str], form: str, example: str) -> dict[str, str] | None:
+    pairs = {}
+    for value in values:
+        key, equals, name = value.partition("=")
+        if not equals or not key.strip() or not name.strip():
+            print(cli_text("dump_option_bad", value=value, form=form, example=example), file=sys.stderr)
+            return None
+        pairs[key.strip()] = nfc(name.strip())
+    return pairs
+
+
+def _import_dump(args, project: Project, now: datetime) -> int:
+    """`newsroom import DUMP.sql`: a NukeViet news module (importer/nukeviet/run.py)."""
+    dump = args.files[0]
+    shown = _shown(dump)
+    categories = _pairs(args.map_category, "ALIAS=Tên", 'hoat-dong="Tin tức - Sự kiện"')
+    modules = [m.partition("=")[0].strip() for m in args.module]
+    url_names = _pairs([m for m in args.module if "=" in m], "TÊN=ĐƯỜNG_DẪN", "tintuc=tin-tuc")
+    if categories is None or url_names is None:
+        return USAGE
+    options = DumpOptions(args.uploads, tuple(m for m in modules if m), url_names, categories, args.dry_run)
+    outcome = import_dump(dump, project, options, now, shown)
+    if outcome.failure:
+        print(cli_text("nv_failed", file=shown), file=sys.stderr)
+        for line in outcome.failure:
+            print(f"  {line}", file=sys.stderr)
+        return PROBLEMS
+    lines = dump_report(outcome, shown)
+    print("\n".join(lines))
+    if args.dry_run:
+        print(cli_text("dry_run_done"))
+        return OK
+    path = args.report or project.root / f"nhap-nukeviet-{now:%Y%m%d-%H%M%S}.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(cli_text("nv_report_written", path=_shown(path)))
+    return OK if outcome.written or outcome.existing else PROBLEMS
+
+
 def _import(args, project: Project, now: datetime) -> int:
+    dumps = [path for path in args.files if path.suffix.lower() == ".sql"]
+    if dumps and len(args.files) > 1:
+        print(cli_text("dump_alone", file=_shown(dumps[0])), file=sys.stderr)
+        return USAGE
+    if dumps:
+        return _import_dump(args, project, now)
     settings = project.settings
     options = _options(args, settings)
     if options is None:

@@ -452,6 +452,8 @@ def build_post(source: Source, config: SiteConfig, docs_dir: Path | None = None)
     image = fields_.text("image")
     draft, pin = fields_.flag("draft"), fields_.flag("pin")
     links = fields_.texts("links")
+    old_id = fields_.text("old_id")
+    aliases = _aliases(fields_)
     slug = fields_.text("slug")
     if slug and not _SLUG.match(slug):
         fields_.fail("slug", "bad_slug", value=slug, suggestion=slugify(slug) or "ten-bai-viet")
@@ -495,10 +497,29 @@ def build_post(source: Source, config: SiteConfig, docs_dir: Path | None = None)
         links=links,
         document=document,
         assets=tuple(dict.fromkeys((*image_assets, *assets, *(document.attachments if document else ())))),
+        old_id=old_id,
+        aliases=aliases,
     )
+
+
+# An old address on the same site: path segments of URL-safe characters, a page (.html, .php) or
+# a folder (/); never "..", a scheme or a host (the build writes a redirect page at each one).
+_ALIAS = re.compile(r"^(?!.*(?:^|/)\.\.?(?:/|$))[A-Za-z0-9._~%+-]+(?:/[A-Za-z0-9._~%+-]+)*/?$")
+
+
+def _aliases(fields_: _Fields) -> tuple[str, ...]:
+    """`aliases`: old addresses of the post, as site paths ("vi/news/tin-tuc/bai-12.html")."""
+    found = []
+    for value in fields_.texts("aliases"):
+        path = value.lstrip("/")
+        if not _ALIAS.match(path):
+            fields_.fail("aliases", "bad_alias", value=value)
+            continue
+        found.append(path)
+    return tuple(found)
 
 
 _FIELD_KEYS = (
     "title", "date", "categories", "tags", "unit", "authors", "description",
-    "image", "draft", "pin", "slug", "links", "document",
+    "image", "draft", "pin", "slug", "links", "document", "old_id", "aliases",
 )  # fmt: skip

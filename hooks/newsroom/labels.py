@@ -323,9 +323,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bài tạo ra chưa hợp lệ: {problems}",
         "dùng `newsroom new` rồi chép nội dung vào, và báo cho người quản trị trang",
     ),
+    # newsroom import DUMP.sql (a NukeViet database export)
+    "dump_truncated": (
+        "tệp sao lưu bị cắt cụt: câu lệnh bắt đầu ở dòng {line} không có phần kết",
+        "xuất lại cơ sở dữ liệu (mysqldump hoặc phpMyAdmin) và tải về trọn vẹn, rồi nhập lại",
+    ),
+    "dump_syntax": (
+        "dòng {line}: câu lệnh SQL không đọc được (cần {expected}, gặp \"{found}\")",
+        "xuất lại bằng mysqldump hoặc phpMyAdmin (định dạng SQL), không sửa tay tệp sao lưu",
+    ),
+    "dump_charset": (
+        "dòng {line}: bảng mã \"{charset}\" của tệp sao lưu chưa được hỗ trợ",
+        "xuất lại với bảng mã utf8mb4 (mysqldump --default-character-set=utf8mb4; phpMyAdmin: Character set utf8mb4)",
+    ),
+    "dump_no_columns": (
+        "dòng {line}: bảng {table} có dữ liệu nhưng không có câu CREATE TABLE hay danh sách cột",
+        "xuất lại cả cấu trúc lẫn dữ liệu (phpMyAdmin: chọn Structure and data)",
+    ),
+    "dump_row_width": (
+        "dòng {line}: một dòng của bảng {table} có {found} giá trị, bảng có {expected} cột",
+        "xuất lại bảng này cùng cấu trúc của nó, trong cùng một tệp",
+    ),
+    "dump_no_news": (
+        "tệp sao lưu không có bảng tin tức NukeViet (bảng <tiền tố>_<ngôn ngữ>_<module>_rows)",
+        "xuất cơ sở dữ liệu của cổng thông tin có module tin tức (news), gồm cả cấu trúc và dữ liệu",
+    ),
+    "dump_module_missing": (
+        "tệp sao lưu không có module {modules}; các module tin tức có trong tệp: {found}",
+        "ghi đúng tên module trong --module, hoặc bỏ --module để nhập mọi module tin tức",
+    ),
+    "dump_duplicate_alias": (
+        "module {module}: bài {id} và bài {other} cùng đường dẫn \"{alias}\" trong một chuyên mục",
+        "sửa đường dẫn tĩnh (alias) của một bài trên cổng cũ rồi xuất lại, hoặc xóa bài trùng",
+    ),
+    "dump_unreadable": ("không đọc được tệp sao lưu ({error})", "kiểm tra đường dẫn và quyền đọc tệp"),
+    "bad_alias": (
+        "địa chỉ cũ \"{value}\" không phải một đường dẫn trong trang",
+        "viết đường dẫn không có tên miền, ví dụ `vi/news/tin-tuc/ten-bai-12.html`, không có .. hay dấu cách",
+    ),
 }
 
-ALLOWED_FIELDS_HINT = "title, date, categories, tags, unit, authors, description, image, draft, pin, slug, links, document"
+ALLOWED_FIELDS_HINT = "title, date, categories, tags, unit, authors, description, image, draft, pin, slug, links, document, old_id, aliases"
 
 
 def message(kind: str, **values: object) -> tuple[str, str]:
@@ -444,6 +482,48 @@ CLI: dict[str, str] = {
         "tệp không ghi rõ bảng mã, đã đoán là {encoding}: đọc lại các chữ có dấu trước khi đăng "
         "(lần sau hãy lưu tệp bằng UTF-8)"
     ),
+    # newsroom import DUMP.sql
+    "import_dump_files_help": "tệp cần nhập: .txt, .docx, .html, hoặc một tệp sao lưu .sql của cổng NukeViet",
+    "uploads_help": "thư mục uploads (hoặc thư mục gốc) của cổng NukeViet cũ: ảnh và tệp đính kèm được chép từ đây",
+    "module_help": "module tin tức cần nhập (mặc định: mọi module có trong tệp); TÊN=ĐƯỜNG_DẪN khi địa chỉ module khác tên bảng, ví dụ tintuc=tin-tuc",
+    "map_category_help": "ghép chuyên mục cũ vào chuyên mục của trang: ALIAS=Tên, ví dụ hoat-dong=\"Tin tức - Sự kiện\"",
+    "report_help": "nơi ghi báo cáo nhập (mặc định: nhap-nukeviet-NGÀY-GIỜ.txt trong thư mục trang)",
+    "dump_alone": "tệp .sql phải được nhập một mình, không cùng tệp khác -> chạy riêng newsroom import {file}",
+    "dump_option_bad": "\"{value}\" không đúng dạng {form} -> ví dụ {example}",
+    "nv_source": "*Nguồn: {source}*",
+    "nv_attachments": "**Tệp đính kèm:**",
+    "nv_note_stopped": "cổng cũ đã ngưng hoặc hết hạn bài này (trạng thái {status}): giữ dưới dạng nháp (draft: true)",
+    "nv_head": "Nhập từ {file}: {modules}",
+    "nv_module": "NukeViet {version}, module {name} (bảng {base}_*)",
+    "nv_count_imported": "  bài sẽ nhập / đã nhập: {count} (xuất bản {published}, hẹn giờ {scheduled}, nháp {draft}, ngưng hoặc hết hạn {stopped})",
+    "nv_count_existing": "  bài đã có từ lần nhập trước, bỏ qua: {count}",
+    "nv_count_skipped": "  bài bỏ qua: {count}",
+    "nv_count_files": "  ảnh và tệp chép vào bài: {count}",
+    "nv_count_missing": "  ảnh và tệp thiếu trong thư mục uploads: {count}",
+    "nv_count_refused": "  tệp bị từ chối (không an toàn để đăng): {count}",
+    "nv_count_external": "  ảnh ở trang khác, chưa chép (tải về rồi chèn lại nếu cần): {count}",
+    "nv_count_repaired": "  chữ lỗi mã hóa (đã sửa): {count} giá trị{where}",
+    "nv_categories_added": "  chuyên mục mới, thêm vào mkdocs.yml: {names}",
+    "nv_categories_mapped": "  chuyên mục cũ -> chuyên mục của trang: {pairs}",
+    "nv_item": "  {old_id} -> {target} [{status}]",
+    "nv_item_skipped": "  {old_id}: bỏ qua: {reason}",
+    "nv_item_existing": "  {old_id}: đã có ({path})",
+    "nv_item_missing": "  {old_id}: thiếu tệp {file}",
+    "nv_item_refused": "  {old_id}: từ chối {file}: {reason}",
+    "nv_item_external": "  {old_id}: ảnh ở trang khác {url}",
+    "nv_item_note": "  {old_id}: lưu ý: {note}",
+    "nv_status_published": "xuất bản",
+    "nv_status_scheduled": "hẹn giờ",
+    "nv_status_draft": "nháp",
+    "nv_status_stopped": "ngưng/hết hạn, nháp",
+    "nv_section_items": "Từng bài:",
+    "nv_section_files": "Ảnh và tệp:",
+    "nv_no_body": "không có nội dung (bodyhtml và hometext trống)",
+    "nv_body_without_row": "có nội dung nhưng không có dòng trong bảng _rows",
+    "nv_invalid": "bài tạo ra chưa hợp lệ: {problems}",
+    "nv_report_written": "Báo cáo: {path}",
+    "nv_failed": "Không nhập được {file}, chưa ghi gì:",
+    "nv_config_edit_failed": "không tự thêm được chuyên mục vào mkdocs.yml -> thêm bằng tay vào extra.newsroom.categories: {names}, hoặc dùng --map-category",
     "note_images": (
         "tệp gốc có {count} ảnh không chép được: đặt tệp ảnh cạnh bài viết rồi chèn bằng "
         "![Chú thích ảnh](ten-anh.jpg)"

@@ -76,6 +76,8 @@ class Post:
     links: tuple[str, ...] = ()
     document: Document | None = None
     assets: tuple[Attachment, ...] = ()  # files beside the post that its body links to
+    old_id: str = ""  # where an imported post came from ("nukeviet:news:123")
+    aliases: tuple[str, ...] = ()  # old addresses of the post (site paths), redirected to it
 
     @property
     def category(self) -> Term:

@@ -42,8 +42,15 @@ def front_matter(post: ImportedPost, template: bool = False) -> dict[str, Any]:
         "tags": _Flow(post.tags),
         "unit": post.unit,
         "authors": _Flow(post.authors),
+        "description": post.description,
+        "image": post.image,
+        "draft": post.draft or "",
+        "old_id": post.old_id,
+        "aliases": list(post.aliases),
     }
-    if not template:
+    if template:
+        meta = {key: value for key, value in meta.items() if key in _TEMPLATE or value not in ("", [])}
+    else:
         meta = {key: value for key, value in meta.items() if value not in ("", [])}
     if post.document:
         document = post.document
@@ -58,6 +65,9 @@ def front_matter(post: ImportedPost, template: bool = False) -> dict[str, Any]:
         }
         meta["document"] = {key: value for key, value in fields.items() if value not in ("", [], None)}
     return meta
+
+
+_TEMPLATE = ("title", "date", "categories", "tags", "unit", "authors")
 
 
 class _Flow(list):
@@ -85,7 +95,7 @@ def post_text(post: ImportedPost, template: bool = False, body: str | None = Non
 
 
 def slug_of(post: ImportedPost) -> str:
-    return slugify(post.title, max_words=SLUG_WORDS)
+    return slugify(post.slug) if post.slug and slugify(post.slug) else slugify(post.title, max_words=SLUG_WORDS)
 
 
 def candidates(posts_dir: Path, post: ImportedPost, taken_urls: set[str]):

@@ -30,6 +30,7 @@ class Block:
     level: int = 0  # heading level 1-6; list nesting depth, 0 at the top
     ordered: bool = False  # list items: numbered (<ol>) rather than bulleted
     rows: tuple[tuple[tuple[Block, ...], ...], ...] = ()  # tables: rows of cells of blocks
+    src: str = ""  # images: where the picture is (its alt text is `text`); importers that have it set it
 
     @property
     def plain(self) -> str:

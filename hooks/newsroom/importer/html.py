@@ -76,7 +76,7 @@ class _Builder:
     blocks: list[Block] = field(default_factory=list)
     runs: list[_Run | None] = field(default_factory=list)
     items: list[tuple[int, bool]] = field(default_factory=list)  # open list items: (depth, ordered)
-    images: int = 0  # pictures in the paragraph being read, placed after it
+    images: list[Block] = field(default_factory=list)  # pictures in the paragraph being read, placed after it
 
     def flush(self, kind: str = PARA, level: int = 0) -> None:
         """End the current paragraph; each line break in it starts a block of its own."""
@@ -95,8 +95,8 @@ class _Builder:
             text = _render_line(runs)
             if text:
                 self.blocks.append(Block(kind, text, level=level, ordered=ordered))
-        self.blocks.extend(Block(IMAGE) for _ in range(self.images))
-        self.images = 0
+        self.blocks.extend(self.images)
+        self.images = []
 
     def walk(self, node: Tag, bold: bool = False, italic: bool = False) -> None:
         for child in node.children:
@@ -114,7 +114,8 @@ class _Builder:
         if name == "br":
             self.runs.append(_NEWLINE)
         elif name == "img":
-            self.images += 1
+            alt = " ".join(str(tag.get("alt") or "").split())
+            self.images.append(Block(IMAGE, alt, src=str(tag.get("src") or "").strip()))
         elif name in _HEADINGS:
             self.flush()
             self.walk(tag)

@@ -73,6 +73,10 @@ def render(blocks: list[Block]) -> str:
     numbers: dict[int, int] = {}
     for block in blocks:
         if block.kind == IMAGE:
+            if block.src:  # a picture whose file the import has (the others are counted, not written)
+                depth, numbers = -1, {}
+                alt = block.text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+                chunks.append([f"![{alt}]({block.src})"])
             continue
         if block.kind != ITEM:
             depth, numbers = -1, {}

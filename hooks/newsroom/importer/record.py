@@ -48,6 +48,12 @@ class ImportedPost:
     authors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     document: Document | None = None
+    description: str = ""
+    image: str = ""
+    draft: bool = False
+    slug: str = ""  # the file name when the source has its own (a portal's alias); else from the title
+    old_id: str = ""  # where the post came from ("nukeviet:news:123"): a re-import recognises it
+    aliases: tuple[str, ...] = ()  # the post's old addresses, which the build turns into redirects
     # What the import learned, shown in its summary but not written to the post.
     kind: str = NEW
     source: Path | None = None
