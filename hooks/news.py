@@ -29,6 +29,7 @@ from newsroom.inert import MissingLibmagic, check_libmagic
 from newsroom.labels import LABELS, THEME_LABELS
 from newsroom.meta import page_meta
 from newsroom.publishing import check_site_url, site_files
+from newsroom.redirects import MAP_PATH, redirect_files
 from newsroom.search import build_search_index
 from newsroom.preview import plan_preview
 from newsroom.reader import post_files
@@ -125,6 +126,11 @@ def on_files(files, config):
     outputs["sitemap.xml"] = sitemap(_build.site, base_url, static_urls + _listing_urls(_build.site))
     outputs["sitemap.xml.gz"] = gzip.compress(outputs["sitemap.xml"], mtime=0)
     outputs.update(site_files(_build.settings, base_url))
+    old_links, problems = redirect_files(_build.site.posts, config.site_url or "", _build.settings.posts_dir)
+    if problems:
+        listed = "\n".join(f"  {problem}" for problem in problems)
+        raise PluginError(f"Không thể dựng trang: {len(problems)} lỗi địa chỉ cũ, chưa có gì được xuất bản:\n{listed}")
+    outputs.update(old_links)
     if not _build.parallel:
         outputs.update(build_search_index(_build.site.posts))
     for path, content in outputs.items():
@@ -154,7 +160,7 @@ def on_env(env, config, files):
     _build.env, _build.files = env, files
     # globals, not page context: the 404 page and Material's partials need them too
     env.globals.update(t=LABELS, theme_labels=THEME_LABELS, newsroom=_build.settings, news_site=_build.site)
-    env.globals.update(news_preview=_build.preview or None, news_now=_build.now)
+    env.globals.update(news_preview=_build.preview or None, news_now=_build.now, news_old_links=MAP_PATH)
     env.filters["vn_datetime"] = lambda post: format_datetime(post.date, post.has_time)
     env.filters["vn_date"] = format_date
     env.filters["term_url"] = term_url

@@ -55,7 +55,7 @@ def test_nukeviet4_dump_becomes_posts_with_pictures_attachments_and_a_report(sit
     assert meta["categories"] == ["Tin tức - Sự kiện", "Hoạt động công đoàn"]  # catid first, then listcatid
     assert meta["tags"] == ["Đại hội XIII"] and meta["authors"] == ["Nguyễn Văn An", "Trần Thị Bình"]
     assert meta["description"] == "Liên đoàn Lao động tỉnh sơ kết công tác 6 tháng đầu năm."
-    assert meta["old_id"] == "nukeviet:news:1"
+    assert meta["old_id"] == "nukeviet:nv4_vi_news:1"
     assert meta["aliases"] == [
         "vi/news/tin-tuc-su-kien/hoi-nghi-so-ket-cong-tac-cong-doan-6-thang-dau-nam-2021-1.html",
         "news/tin-tuc-su-kien/hoi-nghi-so-ket-cong-tac-cong-doan-6-thang-dau-nam-2021-1.html",
@@ -143,7 +143,7 @@ def test_renamed_module_in_a_phpmyadmin_dump_with_mapped_categories(site, capsys
     assert code == 0, err
     assert "module tintuc (bảng lc_vi_tintuc_*)" in out and "thêm vào mkdocs.yml" not in out
     meta, _ = meta_of(site / POST1)
-    assert meta["old_id"] == "nukeviet:tintuc:1" and meta["categories"] == ["Tin tức - Sự kiện"]
+    assert meta["old_id"] == "nukeviet:lc_vi_tintuc:1" and meta["categories"] == ["Tin tức - Sự kiện"]
     assert meta["aliases"][0] == "vi/tin-tuc/tin-tuc-su-kien/hoi-nghi-so-ket-cong-tac-cong-doan-6-thang-dau-nam-2021-1.html"
     assert meta_of(site / "posts/2021/07/trao-200-suat-qua-tet-sum-vay.md")[0]["categories"] == ["Chăm lo đoàn viên"]
     assert (site / "mkdocs.yml").read_text(encoding="utf-8") == (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

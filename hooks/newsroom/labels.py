@@ -73,6 +73,9 @@ LABELS: dict[str, str] = {
     "draft_marker": "Bản nháp: chưa xuất bản",
     "scheduled_marker": "Hẹn giờ đăng: chưa xuất bản",
     "not_found_title": "Không tìm thấy trang",
+    "moved_title": "Bài đã chuyển",
+    "moved_text": "Trang này đã chuyển sang địa chỉ mới:",
+    "not_found_moving": "Đang tìm bài ở địa chỉ mới…",
     "not_found_text": "Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Hãy dùng ô tìm kiếm, hoặc xem tin mới nhất dưới đây.",
     "not_found_search": "Tìm bài viết",
     "menu": "Mở menu",
@@ -357,6 +360,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sửa đường dẫn tĩnh (alias) của một bài trên cổng cũ rồi xuất lại, hoặc xóa bài trùng",
     ),
     "dump_unreadable": ("không đọc được tệp sao lưu ({error})", "kiểm tra đường dẫn và quyền đọc tệp"),
+    "alias_taken": (
+        "địa chỉ cũ \"{value}\" đã là của bài {other}",
+        "xóa dòng này ở một trong hai bài: một địa chỉ cũ chỉ dẫn tới một bài",
+    ),
     "bad_alias": (
         "địa chỉ cũ \"{value}\" không phải một đường dẫn trong trang",
         "viết đường dẫn không có tên miền, ví dụ `vi/news/tin-tuc/ten-bai-12.html`, không có .. hay dấu cách",

@@ -213,7 +213,7 @@ def map_article(
         image=image,
         draft=status in (DRAFT, STOPPED),
         slug=slug,
-        old_id=f"nukeviet:{module.name}:{article_id}",
+        old_id=f"nukeviet:{module.base}:{article_id}",
         aliases=old_paths(module, url_name, cat_alias, alias, article_id) if cat_alias and alias else (),
         kind="article",
         format="NukeViet",

@@ -167,7 +167,7 @@ def _with_categories(settings: SiteConfig, extra: tuple[Term, ...]) -> SiteConfi
 def _one(module, body, portal, project, settings, categories, options, uploads, now, existing, planned, stage_posts,
          staged, outcome) -> None:  # fmt: skip
     article_id = int(body["id"])
-    old_id = f"nukeviet:{module.name}:{article_id}"
+    old_id = f"nukeviet:{module.base}:{article_id}"
     row = module.rows.get(article_id)
     if row is None:
         outcome.skipped.append((old_id, cli_text("nv_body_without_row")))
