@@ -90,11 +90,26 @@ def codec_of(charset: str, line: int) -> str:
     return codec
 
 
-def statements(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
-    """(first line number, statement bytes without the final ;) for every statement of the dump.
+def _tokenize(text: bytes) -> list[tuple[int, bytes]]:
+    """(kind, bytes) of every token of `text`, without spaces and comments."""
+    return [(kind, match[kind]) for match in _TOKEN.finditer(text) if (kind := match.lastindex) and kind != COMMENT]
+
+
+def _open(tokens: list[tuple[int, bytes]]) -> bool:
+    """True when the tokens end inside a quoted string or comment (the final ; is data, not the end):
+    an unclosed quote or /* is left as a lone character by the tokenizer."""
+    for index, (kind, value) in enumerate(tokens):
+        if kind == OTHER and (value in b"'\"`" or (value == b"/" and tokens[index + 1 : index + 2] == [(OTHER, b"*")])):
+            return True
+    return False
+
+
+def statements(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes, list[tuple[int, bytes]]]]:
+    """(first line number, statement bytes, its tokens) for every statement of the dump.
 
     A statement ends at a line ending in `;` (after optional spaces) that is not inside a string;
-    whether it is inside one is only checked on those lines, so the cost stays one regex pass.
+    that is checked on those lines only, with the tokens the statement is then parsed from, so a
+    statement is scanned once (twice only when a string spans lines that end in `;`).
     DumpError("dump_truncated") when the dump ends inside a statement.
     """
     parts: list[bytes] = []
@@ -111,27 +126,17 @@ def statements(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
         parts.append(line)
         if line.rstrip().endswith(b";"):
             text = b"".join(parts)
-            if not _open_quote(text):
+            tokens = _tokenize(text)
+            if not _open(tokens):
                 parts = []
-                yield start, text.rstrip()[:-1]
+                yield start, text, tokens[:-1] if tokens and tokens[-1] == (OTHER, b";") else tokens
     if parts and b"".join(parts).strip():
         raise DumpError("dump_truncated", start)
 
 
-def _open_quote(text: bytes) -> bool:
-    """True when `text` ends inside a quoted string or comment (its final ; is data, not the end)."""
-    for match in _TOKEN.finditer(text):
-        if match.lastindex == OTHER and match.group(OTHER) in b"'\"`":
-            return True
-        if match.lastindex == OTHER and text.startswith(b"/*", match.start()):
-            return True
-    return False
-
-
 class _Tokens:
-    def __init__(self, text: bytes, line: int):
-        self.items = [(m.lastindex, m.group(m.lastindex) if m.lastindex else None) for m in _TOKEN.finditer(text)]
-        self.items = [(kind, value) for kind, value in self.items if kind not in (None, COMMENT)]
+    def __init__(self, items: list[tuple[int, bytes]], line: int):
+        self.items = items
         self.index = 0
         self.line = line
 
@@ -264,7 +269,7 @@ def read_dump(stream: BinaryIO, charset: str = "utf8mb4") -> Iterator[Table | In
     both do, near the top).
     """
     codec = codec_of(charset, 0)
-    for line, text in statements(stream):
+    for line, text, tokens in statements(stream):
         head = text.lstrip()[:40].upper()
         if head.startswith((b"/*!", b"SET")):
             names = _SET_NAMES.search(text)
@@ -272,6 +277,6 @@ def read_dump(stream: BinaryIO, charset: str = "utf8mb4") -> Iterator[Table | In
                 codec = codec_of(names.group(1).decode("ascii"), line)
             continue
         if head.startswith((b"INSERT", b"REPLACE")):
-            yield _insert(_Tokens(text, line), codec)
+            yield _insert(_Tokens(tokens, line), codec)
         elif head.startswith(b"CREATE") and re.match(rb"CREATE\s+(?:TEMPORARY\s+)?TABLE", head):
-            yield _create(_Tokens(text, line), text)
+            yield _create(_Tokens(tokens, line), text)
