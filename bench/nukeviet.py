@@ -118,6 +118,11 @@ portal = read_portal(Path(sys.argv[1]))
 count = sum(1 for _ in bodies(portal))
 print(count, sum(len(m.rows) for m in portal.modules))
 """
+STATEMENTS = """
+from newsroom.importer.nukeviet.sqldump import read_dump
+start = time.perf_counter()
+print(sum(1 for _ in read_dump(open(sys.argv[1], "rb"))))
+"""
 SQLPARSE = """
 import sqlparse
 from sqlparse.exceptions import SQLParseError
@@ -178,9 +183,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"read, sqlparse 0.6.1 split only (first {part_mb:.1f} MB): {split:.2f} s, {part_mb / split:.2f} MB/s "
                   f"-> about {size / (part_mb / split):.0f} s for the whole dump, before reading any value; "
                   f"parsestream: {error or 'ok'}")  # fmt: skip
-        seconds_ours_part, _, _ = child(OURS.replace("count = sum(1 for _ in bodies(portal))", "count = 0"), str(part))
-        print(f"read, ours on the same {part_mb:.1f} MB (1 pass): {seconds_ours_part:.2f} s "
-              f"({part_mb / seconds_ours_part:.1f} MB/s)")  # fmt: skip
+        seconds_ours_part, _, _ = child(STATEMENTS, str(part))
+        print(f"read, ours on the same {part_mb:.1f} MB (every statement parsed to values, no repair): "
+              f"{seconds_ours_part:.2f} s ({part_mb / seconds_ours_part:.1f} MB/s)")  # fmt: skip
         print(f"load into MariaDB (mariadb < dump.sql, needs a server): {reload_seconds:.2f} s")
 
         project = folder / "site"

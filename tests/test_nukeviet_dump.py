@@ -49,6 +49,13 @@ def test_truncated_dump_is_refused_with_its_line():
     assert error.value.kind == "dump_truncated" and error.value.line == 1
 
 
+def test_a_long_unclosed_string_is_a_truncated_dump_not_a_hang():
+    # many lines ending in ; inside one string: each is checked, in linear time (possessive regex)
+    with pytest.raises(DumpError) as error:
+        dump(b"INSERT INTO `t` VALUES (1,'" + b"m\xe1\xbb\x99t d\xc3\xb2ng;\n" * 20000)
+    assert error.value.kind == "dump_truncated"
+
+
 def test_unknown_charset_is_refused():
     with pytest.raises(DumpError) as error:
         dump("/*!40101 SET NAMES koi8u */;\nINSERT INTO t VALUES (1);\n")

@@ -183,3 +183,17 @@ def test_bad_dump_clear_message_nothing_written(site, capsys, tmp_path, make, sa
     code, out, err = run(capsys, "import", str(tmp_path / "bad.sql"))
     assert code == 1 and said in err and "chưa ghi gì" in err and " -> " in err
     assert files(site) == before
+
+
+def test_two_modules_in_one_dump_are_both_imported_and_told_apart(site, capsys, tmp_path):  # noqa: F811
+    both = tmp_path / "both.sql"
+    both.write_bytes((FIXTURES / "nukeviet4.sql").read_bytes() + (FIXTURES / "phpmyadmin.sql").read_bytes())
+    code, out, err = run(capsys, "import", str(both))
+    assert code == 0, err
+    assert "module news (bảng nv4_vi_news_*)" in out and "module tintuc (bảng lc_vi_tintuc_*)" in out
+    assert count(out, "bài sẽ nhập / đã nhập") == 16
+    ids = {meta_of(p)[0]["old_id"] for p in (site / "posts").rglob("*.md")}
+    assert len(ids) == 16 and "nukeviet:lc_vi_tintuc:1" in ids and "nukeviet:nv4_vi_news:1" in ids
+    assert (site / POST1.replace(".md", "-2.md")).exists()
+    code, out, _ = run(capsys, "import", str(both), "--module", "tintuc")
+    assert code == 0 and count(out, "bài đã có từ lần nhập trước") == 8 and "nv4_vi_news" not in out.split("Từng bài")[0]

@@ -10,6 +10,7 @@ correct Vietnamese is never "repaired".
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import ftfy
@@ -26,9 +27,15 @@ _CONFIG = ftfy.TextFixerConfig(
 )
 
 
+# UTF-8 read as Windows-1252/latin1 always shows a lead byte (Â-ï) followed by a continuation
+# byte (0x80-0xBF as latin1 or their Windows-1252 letters): text without such a pair is left
+# alone without running ftfy's heuristic (it costs a big regex on every Vietnamese body).
+_PAIR = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
 def repair(text: str) -> str:
     """`text` with its double encoding undone, or `text` itself when it does not look double-encoded."""
-    if text.isascii() or not is_bad(text):
+    if text.isascii() or not _PAIR.search(text) or not is_bad(text):
         return text
     return ftfy.fix_text(text, _CONFIG)
 

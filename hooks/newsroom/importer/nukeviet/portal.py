@@ -6,8 +6,9 @@ by its `_rows` table holding the columns every version has. NukeViet 4 keeps the
 `_detail`; NukeViet 3 in `_bodyhtml_N`, one table per 2,000 ids.
 
 The dump is read twice, so that memory holds the small tables and the rows' headers but never
-more than one body: `read_portal` (first pass: everything but bodies, and every statement parsed,
-so a truncated or broken dump is refused before anything is written), then `bodies` (second pass).
+more than one statement of bodies: `read_portal` (first pass: every statement delimited and all but
+the bodies parsed, so a truncated or broken dump is refused before anything is written), then
+`bodies` (second pass: the body tables parsed, one statement at a time).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .sqldump import DumpError, Insert, Table, read_dump
 _ROWS = re.compile(r"^(?P<prefix>[A-Za-z0-9]+)_(?P<lang>[a-z]{2})_(?P<module>[A-Za-z0-9_]+?)_rows$")
 _ROW_COLUMNS = {"id", "catid", "listcatid", "title", "alias", "publtime", "status", "hometext", "homeimgfile"}
 _BODYHTML = re.compile(r"^bodyhtml_(\d+)$")
+_BODY_TABLE = re.compile(r"_(?:detail|bodyhtml_\d+)$")  # bodies: read in the second pass only
 _PARTS = ("cat", "detail", "tags", "tags_id", "sources", "author", "authorlist", "topics")
 # columns of _rows kept for the mapping (hitstotal, weight... are the portal's own business)
 _KEEP = (
@@ -48,7 +50,6 @@ class Module:
     tags_of: dict[int, list[int]] = field(default_factory=dict)  # article id -> tids
     authors: dict[int, str] = field(default_factory=dict)  # author id -> pseudonym
     authors_of: dict[int, list[str]] = field(default_factory=dict)  # article id -> pseudonyms
-    bodies: set[int] = field(default_factory=set)  # ids that have a body row
     duplicates: list[tuple[int, int, str]] = field(default_factory=list)  # (id, other id, alias)
 
     @property
@@ -117,7 +118,7 @@ def read_portal(path: Path, only: tuple[str, ...] = ()) -> Portal:
     repairs = Repairs()
     count = 0
     with open(path, "rb") as stream:
-        for item in read_dump(stream):
+        for item in read_dump(stream, wanted=lambda table: not _BODY_TABLE.search(table)):
             count += 1
             name = item.name if isinstance(item, Table) else item.table
             if isinstance(item, Table):
@@ -166,9 +167,6 @@ def _collect(module: Module, part: str, insert: Insert, table: Table | None, rep
     elif part == "authorlist":
         for row in _records(insert, table, ("id", "aid", "pseudonym"), repairs):
             module.authors_of.setdefault(int(row["id"]), []).append(str(row.get("pseudonym") or ""))
-    elif part == "detail" or _BODYHTML.match(part):
-        for row in _records(insert, table, ("id",), repairs):
-            module.bodies.add(int(row["id"]))
 
 
 def _check_aliases(module: Module) -> None:
@@ -190,7 +188,7 @@ def bodies(portal: Portal) -> Iterator[tuple[Module, dict[str, object]]]:
             if part == "detail" or _BODYHTML.match(part):
                 owners[table.name] = module
     with open(portal.path, "rb") as stream:
-        for item in read_dump(stream):
+        for item in read_dump(stream, wanted=owners.__contains__):
             if isinstance(item, Insert) and item.table in owners:
                 module = owners[item.table]
                 table = module.tables.get(item.table[len(module.base) + 1 :])

@@ -91,30 +91,49 @@ def codec_of(charset: str, line: int) -> str:
 
 
 def _tokenize(text: bytes) -> list[tuple[int, bytes]]:
-    """(kind, bytes) of every token of `text`, without spaces and comments."""
-    return [(kind, match[kind]) for match in _TOKEN.finditer(text) if (kind := match.lastindex) and kind != COMMENT]
+    """(kind, bytes) of every token of `text` up to its final `;`, without spaces and comments."""
+    tokens = [(kind, match[kind]) for match in _TOKEN.finditer(text) if (kind := match.lastindex) and kind != COMMENT]
+    return tokens[:-1] if tokens and tokens[-1] == (OTHER, b";") else tokens
 
 
-def _open(tokens: list[tuple[int, bytes]]) -> bool:
-    """True when the tokens end inside a quoted string or comment (the final ; is data, not the end):
-    an unclosed quote or /* is left as a lone character by the tokenizer."""
-    for index, (kind, value) in enumerate(tokens):
-        if kind == OTHER and (value in b"'\"`" or (value == b"/" and tokens[index + 1 : index + 2] == [(OTHER, b"*")])):
-            return True
-    return False
+# Quote state carried from line to line, so each line is scanned once whatever a string spans:
+# outside strings, a run of other characters then an opening quote; inside, the rest of the
+# string up to its closing quote. Possessive (++, *+): no backtracking, linear time.
+_OUTSIDE = re.compile(rb"[^'\"`]*+")
+_INSIDE = {
+    quote: re.compile(rb"(?:[^" + quote + rb"\\]++|\\.|" + quote + quote + rb")*+" + quote, re.S)
+    for quote in (b"'", b'"', b"`")
+}  # fmt: skip
+_INSERT_TABLE = re.compile(rb"\s*(?:INSERT|REPLACE)\s+(?:(?:IGNORE|LOW_PRIORITY|DELAYED|HIGH_PRIORITY)\s+)*INTO\s+`?([^`\s(]+)", re.I)
 
 
-def statements(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes, list[tuple[int, bytes]]]]:
-    """(first line number, statement bytes, its tokens) for every statement of the dump.
+def _quote_after(line: bytes, quote: bytes | None) -> bytes | None:
+    """The quote still open at the end of `line` (None: outside any string), given the one open
+    at its start. A backslash escapes the next character, even a line break."""
+    position = 0
+    while True:
+        if quote is not None:
+            match = _INSIDE[quote].match(line, position)
+            if match is None:
+                return quote
+            position, quote = match.end(), None
+        position = _OUTSIDE.match(line, position).end()
+        if position >= len(line):
+            return None
+        quote = line[position : position + 1]
+        position += 1
 
-    A statement ends at a line ending in `;` (after optional spaces) that is not inside a string;
-    that is checked on those lines only, with the tokens the statement is then parsed from, so a
-    statement is scanned once (twice only when a string spans lines that end in `;`).
-    DumpError("dump_truncated") when the dump ends inside a statement.
+
+def statements(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    """(first line number, statement bytes) for every statement of the dump.
+
+    A statement ends at a line ending in `;` (after optional spaces) outside any string; each line
+    is scanned once for quotes. DumpError("dump_truncated") when the dump ends inside a statement.
     """
     parts: list[bytes] = []
     start = 0
     number = 0
+    quote: bytes | None = None
     for number, line in enumerate(lines, 1):
         if not parts:
             stripped = line.lstrip()
@@ -124,12 +143,10 @@ def statements(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes, list[tuple[
                 continue  # a comment alone on its line, such as MariaDB's sandbox-mode line (no ;)
             start = number
         parts.append(line)
-        if line.rstrip().endswith(b";"):
-            text = b"".join(parts)
-            tokens = _tokenize(text)
-            if not _open(tokens):
-                parts = []
-                yield start, text, tokens[:-1] if tokens and tokens[-1] == (OTHER, b";") else tokens
+        quote = _quote_after(line, quote)
+        if quote is None and line.rstrip().endswith(b";"):
+            yield start, b"".join(parts)
+            parts = []
     if parts and b"".join(parts).strip():
         raise DumpError("dump_truncated", start)
 
@@ -262,14 +279,15 @@ def _create(tokens: _Tokens, text: bytes) -> Table:
     return Table(table, tuple(columns), charset.group(1).decode("ascii").lower() if charset else "", tokens.line)
 
 
-def read_dump(stream: BinaryIO, charset: str = "utf8mb4") -> Iterator[Table | Insert]:
+def read_dump(stream: BinaryIO, charset: str = "utf8mb4", wanted=None) -> Iterator[Table | Insert]:
     """The tables and inserts of a dump, in order. DumpError names the line of any problem.
 
     `charset` is the connection charset until the dump says `SET NAMES` (mysqldump and phpMyAdmin
-    both do, near the top).
+    both do, near the top). `wanted(table)`, when given, says which tables' rows to read: the
+    inserts of the others are only delimited, not parsed (most of a portal's dump is bodies).
     """
     codec = codec_of(charset, 0)
-    for line, text, tokens in statements(stream):
+    for line, text in statements(stream):
         head = text.lstrip()[:40].upper()
         if head.startswith((b"/*!", b"SET")):
             names = _SET_NAMES.search(text)
@@ -277,6 +295,10 @@ def read_dump(stream: BinaryIO, charset: str = "utf8mb4") -> Iterator[Table | In
                 codec = codec_of(names.group(1).decode("ascii"), line)
             continue
         if head.startswith((b"INSERT", b"REPLACE")):
-            yield _insert(_Tokens(tokens, line), codec)
+            if wanted is not None:
+                table = _INSERT_TABLE.match(text)
+                if table and not wanted(table.group(1).decode("utf-8", "replace")):
+                    continue
+            yield _insert(_Tokens(_tokenize(text), line), codec)
         elif head.startswith(b"CREATE") and re.match(rb"CREATE\s+(?:TEMPORARY\s+)?TABLE", head):
-            yield _create(_Tokens(tokens, line), text)
+            yield _create(_Tokens(_tokenize(text), line), text)
