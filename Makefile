@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 SITE_TMP := .site-tmp
 NODE_STAMP := node_modules/.installed
+# the admin page's npm packages (Sveltia CMS, fonts) as tarballs checked against package-lock.json
+ADMIN_PACKAGES := .cache/admin
+ADMIN_STAMP := $(ADMIN_PACKAGES)/.verified
 # the site generator: mkdocs, or properdocs (the maintained fork of MkDocs 1.6; same site, README)
 ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
@@ -13,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PUPPETEER_SKIP_DOWNLOAD := 1
 export CHROME_PATH ?= $(CHROMIUM)
 
-.PHONY: help setup serve check build test test-fast libmagic chromium mariadb node clean bench
+.PHONY: help setup serve check build test test-fast libmagic chromium mariadb node admin clean bench
 
 help:
 	@echo "make serve   - cài đặt và chạy trang mẫu tại http://127.0.0.1:8000/tin-tuc/"
@@ -32,7 +35,7 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 setup: $(STAMP)
 
 # A staff preview: drafts shown, and on a large site only the newest and just-edited posts.
-serve: $(STAMP)
+serve: $(STAMP) $(ADMIN_STAMP)
 	NEWSROOM_PREVIEW=1 $(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # Every post checked without building (the `newsroom` command; a no-op until it is installed).
@@ -42,7 +45,7 @@ check: $(STAMP)
 # Build into a temporary folder and swap it in only on success: a failed build never leaves
 # a half-written site/ behind, and the previous good site stays in place. The temporary folder
 # is removed either way.
-build: $(STAMP)
+build: $(STAMP) $(ADMIN_STAMP)
 	rm -rf $(SITE_TMP)
 	$(BIN)/$(ENGINE) build -f mkdocs.yml --strict --site-dir $(SITE_TMP) || { rm -rf $(SITE_TMP); exit 1; }
 	rm -rf site && mv $(SITE_TMP) site
@@ -80,10 +83,20 @@ $(NODE_STAMP): package.json package-lock.json
 
 node: $(NODE_STAMP)
 
-test: $(STAMP) $(NODE_STAMP) chromium mariadb
+# The admin page (/admin/) is served from the site: `npm pack` fetches its pinned packages once,
+# the build reads them from the tarballs (hooks/newsroom/admin/packages.py). Only npm is needed, not
+# `npm ci` of the test tools.
+$(ADMIN_STAMP): package-lock.json $(STAMP)
+	@$(call debian,command -v npm >/dev/null,nodejs npm,for the admin page's packages)
+	$(BIN)/python -m newsroom.admin package-lock.json $(ADMIN_PACKAGES)
+	touch $(ADMIN_STAMP)
+
+admin: $(ADMIN_STAMP)
+
+test: $(STAMP) $(NODE_STAMP) $(ADMIN_STAMP) chromium mariadb
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) mariadb
+test-fast: $(STAMP) $(ADMIN_STAMP) mariadb
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: $(STAMP)

@@ -38,6 +38,7 @@ from newsroom.taxonomy import term_url
 from newsroom.text import format_date, format_datetime
 from newsroom.whitespace import collapse_whitespace
 
+from news_admin import admin_mkdocs_files
 from news_cache import MarkdownCache
 from news_frames import FrameCache, TitleStub
 from news_render import Background, MarkdownRenderer, build_page, run_parallel
@@ -135,6 +136,8 @@ def on_files(files, config):
         outputs.update(build_search_index(_build.site.posts))
     for path, content in outputs.items():
         _add(docs, files, File.generated(config, path, content=content))
+    for file in admin_mkdocs_files(config, _build.settings, corpus.posts, files):
+        _add(docs, files, file)
     log.info(f"{len(_build.site.posts)} bài viết được xuất bản / {len(corpus.posts)} bài trong {_build.settings.posts_dir}/")
     return files
 

@@ -23,6 +23,7 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 # 2026-01-01 00:00 Vietnam time: the sample site's posts all lie before it.
 SAMPLE_EPOCH = int(datetime(2026, 1, 1, tzinfo=VN).timestamp())
 CATEGORIES = ["Tin tức - Sự kiện", "Báo cáo", "Kế hoạch", "Đại hội"]
+ADMIN_PACKAGES = ROOT / ".cache" / "admin"  # the admin page's npm tarballs, put there by `make admin`
 
 
 def site_config(**overrides):
@@ -48,7 +49,8 @@ def post_meta(**overrides):
 
 def mkdocs_build(project: Path, site_dir: Path, epoch: int = SAMPLE_EPOCH, extra_env=None, engine: str = "mkdocs"):
     """Run the real `mkdocs build --strict` (or `properdocs build`), as `make build` does; returns the CompletedProcess."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1", "NEWSROOM_ADMIN_PACKAGES": str(ADMIN_PACKAGES)}
+    env.update(extra_env or {})
     return subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,
@@ -63,6 +65,7 @@ def copy_project(target: Path, with_posts: bool = True) -> Path:
     for name in ("docs", "overrides", "hooks"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy(ROOT / "package-lock.json", target / "package-lock.json")  # pins the admin page's packages
     if with_posts:
         shutil.copytree(ROOT / "posts", target / "posts")
     else:

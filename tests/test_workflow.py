@@ -79,10 +79,17 @@ def test_least_permissions_and_one_deployment_at_a_time(workflow):
 
 def test_official_actions_pinned_to_full_commit_shas_with_their_version():
     used = re.findall(r"uses: ([\w-]+/[\w-]+)@(\S+)(?: # (v[\d.]+))?", WORKFLOW.read_text(encoding="utf-8"))
-    assert sorted(name for name, _, _ in used) == sorted(OFFICIAL)
+    assert sorted({name for name, _, _ in used}) == sorted(OFFICIAL)
     for name, ref, version in used:
         assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{name} must be pinned to a commit SHA, not {ref}"
         assert version, f"{name}: say which version the SHA is in a comment"
+
+
+def test_admin_packages_are_cached_per_lock_file(workflow):
+    cached = [s for s in steps(workflow, "build") if s.get("uses", "").startswith("actions/cache") and s["with"]["path"] == ".cache/admin"]
+    assert len(cached) == 1 and "hashFiles('package-lock.json')" in cached[0]["with"]["key"]
+    names = [s.get("name") for s in steps(workflow, "build")]
+    assert names.index(cached[0]["name"]) < names.index("Dựng trang")
 
 
 def test_pull_requests_check_and_build_but_never_deploy(workflow):

@@ -52,6 +52,21 @@ class Publisher:
 
 
 @dataclass(frozen=True)
+class AdminConfig:
+    """The admin page at /admin/ (admin/ subpackage); off while `repo` is empty."""
+
+    repo: str = ""  # the site's GitHub repository, "owner/name"
+    branch: str = "main"  # the branch the workflow publishes
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.repo)
+
+
+_REPO = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     unit: str = "Liên đoàn Lao động"  # the site's own organisation: default unit of every post
     categories: tuple[Term, ...] = ()
@@ -70,6 +85,7 @@ class SiteConfig:
     sharing: bool = True  # Zalo, Facebook, copy-link and print buttons under every post
     # Hosts a post may embed with <iframe>/<embed>/<object> (https:// only); nothing else may be embedded.
     embeds: tuple[str, ...] = DEFAULT_EMBEDS
+    admin: AdminConfig = AdminConfig()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -130,6 +146,9 @@ def load_config(values: dict[str, Any] | None) -> SiteConfig:
     values = dict(values or {})
     related = _merge(RelatedConfig, values.pop("related", None), "extra.newsroom.related")
     publisher = _merge(Publisher, values.pop("publisher", None), "extra.newsroom.publisher")
+    admin = _merge(AdminConfig, values.pop("admin", None), "extra.newsroom.admin")
+    if admin.repo and not _REPO.match(admin.repo):
+        raise ConfigError(f"extra.newsroom.admin.repo: \"{admin.repo}\" không phải tên kho GitHub; viết chủ/tên-kho, ví dụ congdoan-laichau/tin-tuc")
     categories, descriptions = _categories(values.pop("categories", None))
     embeds = _embeds(values.pop("embeds", list(DEFAULT_EMBEDS)))
     config = _merge(SiteConfig, values, "extra.newsroom")
@@ -148,7 +167,7 @@ def load_config(values: dict[str, Any] | None) -> SiteConfig:
         raise ConfigError(f"extra.newsroom.timezone: không biết múi giờ {config.timezone!r}") from error
     return replace(
         config, categories=categories, category_descriptions=descriptions, related=related, publisher=publisher,
-        embeds=embeds,
+        embeds=embeds, admin=admin,
     )  # fmt: skip
 
 

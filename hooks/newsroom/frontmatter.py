@@ -439,7 +439,7 @@ def build_post(source: Source, config: SiteConfig, docs_dir: Path | None = None)
         return None
     data, lines = parsed
     fields_ = _Fields(data, lines, source)
-    for key in sorted(set(data) - set(_FIELD_KEYS), key=str):
+    for key in sorted(set(data) - set(FIELD_KEYS), key=str):
         fields_.fail(str(key), "unknown_field", allowed=ALLOWED_FIELDS_HINT)
 
     title = fields_.text("title", required=True)
@@ -519,7 +519,7 @@ def _aliases(fields_: _Fields) -> tuple[str, ...]:
     return tuple(found)
 
 
-_FIELD_KEYS = (
+FIELD_KEYS = (
     "title", "date", "categories", "tags", "unit", "authors", "description",
     "image", "draft", "pin", "slug", "links", "document", "old_id", "aliases",
 )  # fmt: skip

@@ -609,3 +609,93 @@ THEME_LABELS: dict[str, str] = {
     "toc": "Mục lục",
     "top": "Lên đầu trang",
 }
+
+
+# The admin page (admin/): the form's wording and the build's messages about the CMS packages.
+ADMIN_LABELS: dict[str, str] = {
+    "page_title": "Quản trị trang tin",
+    "app_title": "Quản trị · {site}",
+    "noscript": "Trang quản trị cần JavaScript. Hãy bật JavaScript trong trình duyệt rồi tải lại trang.",
+    "collection": "Bài viết",
+    "collection_singular": "bài viết",
+    "collection_description": "Tin, báo cáo, kế hoạch, thông báo của đơn vị. Bấm «Thêm bài viết» để viết bài mới.",
+    "title": "Tiêu đề",
+    "title_hint": "Đường dẫn của bài được tạo từ tiêu đề, bỏ dấu: «Hội nghị Đoàn viên» thành hoi-nghi-doan-vien.",
+    "date": "Ngày đăng",
+    "date_hint": "Bài được lưu vào thư mục năm/tháng của ngày này. Bài có ngày trong tương lai tự xuất hiện vào ngày đó.",
+    "categories": "Chuyên mục",
+    "categories_hint": "Chọn ít nhất một chuyên mục.",
+    "tags": "Thẻ",
+    "tags_hint": "Các thẻ cách nhau bằng dấu phẩy, ví dụ: đoàn viên, Tháng Công nhân.",
+    "unit": "Đơn vị",
+    "unit_hint": "Để trống là {unit}. Các đơn vị đã có: {units}.",
+    "authors": "Tác giả",
+    "authors_hint": "Cách nhau bằng dấu phẩy.",
+    "description": "Tóm tắt",
+    "description_hint": "Một hoặc hai câu, hiện ở danh sách tin và khi chia sẻ lên Zalo, Facebook. Để trống thì lấy đoạn đầu bài.",
+    "image": "Ảnh đại diện",
+    "image_hint": "Ảnh được lưu cạnh bài viết. Nhận ảnh JPEG, PNG, WebP, GIF, AVIF, HEIC.",
+    "draft": "Bản nháp",
+    "draft_hint": "Bật: bài được lưu nhưng chưa hiện trên trang.",
+    "pin": "Tin nổi bật",
+    "pin_hint": "Bật: bài được ghim ở đầu trang chủ.",
+    "slug": "Đường dẫn riêng",
+    "slug_hint": "Thường để trống. Chỉ chữ thường không dấu, số và dấu gạch ngang, ví dụ hoi-nghi-doan-vien.",
+    "slug_pattern": "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ hoi-nghi-doan-vien",
+    "links": "Tin liên quan chọn tay",
+    "links_hint": "Tệp của bài khác trong posts/, ví dụ 2021/07/hoi-nghi-doan-vien.md; cách nhau bằng dấu phẩy.",
+    "document": "Thông tin văn bản",
+    "document_hint": "Chỉ điền khi bài là một văn bản chính thức (kế hoạch, báo cáo, thông báo có số ký hiệu).",
+    "type": "Loại văn bản",
+    "type_hint": "Ví dụ: Kế hoạch, Báo cáo, Thông báo, Quyết định.",
+    "number": "Số ký hiệu",
+    "number_hint": "Ví dụ: 263/KH-LĐLĐ.",
+    "place": "Địa danh",
+    "place_hint": "Ví dụ: Lai Châu.",
+    "issued": "Ngày ban hành",
+    "signer": "Người ký",
+    "signer_title": "Chức vụ người ký",
+    "signer_title_hint": "Ví dụ: TM. Ban Thường vụ - Chủ tịch.",
+    "recipients": "Nơi nhận",
+    "recipients_hint": "Cách nhau bằng dấu phẩy, ví dụ: Ban Thường vụ, Lưu VT.",
+    "attachments": "Tệp đính kèm",
+    "attachment": "tệp đính kèm",
+    "file": "Tệp",
+    "file_hint": "Tệp được lưu cạnh bài viết. Nhận {accepted}.",
+    "file_title": "Tên hiển thị",
+    "old_id": "Mã bài ở trang cũ",
+    "old_id_hint": "Công cụ chuyển trang cũ ghi mã này để đường dẫn cũ vẫn dẫn tới bài; không sửa.",
+    "aliases": "Địa chỉ cũ của bài",
+    "aliases_hint": "Mỗi ô một địa chỉ cũ trên trang này, ví dụ vi/news/tin-tuc/bai-12.html; địa chỉ đó sẽ chuyển tới bài.",
+    "body": "Nội dung",
+    "filter_drafts": "Bản nháp",
+    "filter_documents": "Văn bản",
+    "filter_year": "Năm {year}",
+    "group_year": "Năm",
+    "commit_create": "Thêm bài “{{slug}}” (trang quản trị)",
+    "commit_update": "Sửa bài “{{slug}}” (trang quản trị)",
+    "commit_delete": "Xóa bài “{{slug}}” (trang quản trị)",
+    "commit_upload": "Tải lên “{{path}}” (trang quản trị)",
+    "commit_delete_media": "Xóa tệp “{{path}}” (trang quản trị)",
+}
+
+ADMIN_MESSAGES: dict[str, str] = {
+    "lock_unreadable": "Không đọc được {path}: {error}",
+    "not_pinned": "Gói npm {name} chưa được ghim trong {path} (cần version và integrity sha512) -> chạy `npm install --save-exact --save-dev {name}@<phiên bản>`",
+    "missing_package": (
+        "Trang quản trị /admin/ cần gói npm {name} {version} nhưng chưa có {path} -> chạy `make admin` "
+        "(cần Node.js và npm; hoặc bỏ khối extra.newsroom.admin trong mkdocs.yml để dựng trang không có trang quản trị)"
+    ),
+    "bad_integrity": "Tệp {path} không đúng với package-lock.json (cần {expected}, tệp có {found}) -> xóa tệp đó rồi chạy lại `make admin`",
+    "missing_file": "Gói npm {name} {version} không có tệp {file}: phiên bản này khác phiên bản trang quản trị được viết cho -> xem hooks/newsroom/admin/vendor.py",
+    "bundle_changed": (
+        "Mã của Sveltia CMS đã đổi: địa chỉ {url} xuất hiện {found} lần thay vì {expected} -> "
+        "phiên bản mới tải tệp theo cách khác; cập nhật hooks/newsroom/admin/vendor.py trước khi nâng phiên bản"
+    ),
+    "unknown_cdn_url": "Mã của Sveltia CMS {version} còn gọi tới {host} -> cập nhật hooks/newsroom/admin/vendor.py để phục vụ tệp đó từ trang",
+    "form_out_of_date": "Biểu mẫu quản trị không khớp với các trường bài viết được kiểm tra: {fields} -> cập nhật hooks/newsroom/admin/form.py",
+}
+
+
+def admin_text(key: str, **values: object) -> str:
+    return ADMIN_MESSAGES[key].format(**values)
