@@ -32,7 +32,7 @@ def admin_mkdocs_files(config, settings, posts, files) -> list[File]:
     facts = SiteFacts(
         site_name=config.site_name,
         site_url=config.site_url or "",
-        units=tuple(dict.fromkeys([settings.unit, *(name for name, _ in units.most_common())])),
+        units=tuple(dict.fromkeys([settings.unit, *sorted(units, key=lambda name: (-units[name], name))])),
         years=tuple(sorted({post.date.year for post in posts}, reverse=True)),
     )
     theme_css = sorted(file.src_uri for file in files if _THEME_CSS.match(file.src_uri))

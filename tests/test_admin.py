@@ -125,12 +125,13 @@ def test_form_offers_the_declared_categories_and_the_default_unit():
 
 def test_list_filters_and_sorting(files):
     collection = yaml.safe_load(files["config.yml"])["collections"][0]
-    assert collection["path"] == "{{year}}/{{month}}/{{slug}}" and collection["folder"] == "posts"
+    assert collection["path"] == "{{fields.date | date('YYYY')}}/{{fields.date | date('MM')}}/{{slug}}"
+    assert collection["folder"] == "posts"
     assert collection["sortable_fields"]["default"] == {"field": "date", "direction": "descending"}
     filters = {f["name"]: f for f in collection["view_filters"]}
     assert filters["drafts"]["field"] == "draft" and filters["documents"]["field"] == "document.type"
     assert filters["y2021"]["pattern"] == "^2021-" and "y2019" in filters
-    assert collection["media_folder"] == "" and collection["public_folder"] == ""
+    assert collection["media_folder"] == "" and collection["public_folder"] == "{{filename}}"
 
 
 def test_config_is_valid_against_the_schema_the_cms_ships(files, packages):

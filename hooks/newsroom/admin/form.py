@@ -50,7 +50,7 @@ def _list(name: str, **extra: Any) -> dict[str, Any]:
 def post_fields(settings: SiteConfig, facts: SiteFacts) -> list[dict[str, Any]]:
     """Form fields in the order staff fill them; `body` is the Markdown after the front matter."""
     attachment_kinds = ", ".join(sorted({kind.label for kind in KINDS}))
-    units = ", ".join(facts.units) or settings.unit
+    units = ", ".join(facts.units[:8]) or settings.unit
     return [
         _text("title", required=True, hint=L["title_hint"]),
         _text("date", "datetime", required=True, format=POST_FORMAT, picker_utc=False, default="{{now}}"),
@@ -82,7 +82,7 @@ def post_fields(settings: SiteConfig, facts: SiteFacts) -> list[dict[str, Any]]:
                     fields=[
                         _text("file", "file", required=True, accept=_accept(images=False),
                               hint=L["file_hint"].format(accepted=attachment_kinds)),
-                        _text("title", label=L["file_title"]),
+                        _text("title", label=L["file_title"], hint=L["file_title_hint"]),
                     ],
                 ),
             ],
@@ -134,6 +134,7 @@ def cms_config(settings: SiteConfig, facts: SiteFacts) -> dict[str, Any]:
         "publish_mode": "simple",
         "media_folder": settings.posts_dir,
         "public_folder": "",
+        "output": {"omit_empty_optional_fields": True},  # no `image: ''` or `document: null` lines
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-", "lowercase": True, "trim": True},
         "collections": [
             {
@@ -147,15 +148,17 @@ def cms_config(settings: SiteConfig, facts: SiteFacts) -> dict[str, Any]:
                 "create": True,
                 "delete": True,
                 # posts/YYYY/MM/<slug>.md, from the post's date; the slug from the title, without diacritics
-                "path": "{{year}}/{{month}}/{{slug}}",
+                "path": "{{fields.date | date('YYYY')}}/{{fields.date | date('MM')}}/{{slug}}",
                 "slug": "{{title}}",
                 "preview_path": "{{year}}/{{month}}/{{slug}}/",
                 "preview_path_date_field": "date",
-                # pictures and attachments beside the post, where the validator looks for them
+                # Pictures and attachments in a folder named like the post, beside it: posts/2021/07/<slug>/x.jpg
+                # (the CMS reads an entry-relative "" as that folder), so two posts of a month never share a
+                # name; written `image: <slug>/x.jpg`, relative to the post file, as the validator reads it.
                 "media_folder": "",
-                "public_folder": "",
+                "public_folder": "{{filename}}",
                 "identifier_field": "title",
-                "summary": "{{title}}",
+                "summary": "{{date | date('DD/MM/YYYY')}} · {{title}}",
                 "sortable_fields": {"fields": ["date", "title"], "default": {"field": "date", "direction": "descending"}},
                 "view_filters": [
                     {"name": "drafts", "label": L["filter_drafts"], "field": "draft", "pattern": "true"},

@@ -27,7 +27,7 @@ POLICY = {
     "worker-src": ["'self'", "blob:"],
     "frame-src": ["'self'", "blob:"],
     "manifest-src": ["'self'"],
-    "base-uri": ["'none'"],
+    "base-uri": ["'self'"],  # the preview frame sets a <base> of the site's origin
     "form-action": ["'none'"],
     "object-src": ["'none'"],
 }
