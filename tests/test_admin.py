@@ -96,6 +96,8 @@ def test_every_field_the_form_writes_passes_the_validator(tmp_path):
     fields = post_fields(config, FACTS)
     meta = {field["name"]: _as_the_form_writes(field, i) for i, field in enumerate(fields) if field["name"] != "body"}
     meta["links"] = ["2021/07/khac.md"]
+    meta["aliases"] = ["vi/news/tin-tuc/hoi-nghi-doan-vien-12.html"]  # what `newsroom import` writes
+    meta["old_id"] = "nukeviet:news:12"
     posts = tmp_path / "posts"
     write_post(posts, "2021/07/khac.md", title="Bài khác", date="2021-07-01", categories=["Báo cáo"])
     shutil.copy(ROOT / "tests/fixtures/files/sample.jpg", posts / "2021/07/anh.jpg")

@@ -667,7 +667,7 @@ ADMIN_LABELS: dict[str, str] = {
     "old_id": "Mã bài ở trang cũ",
     "old_id_hint": "Công cụ chuyển trang cũ ghi mã này để đường dẫn cũ vẫn dẫn tới bài; không sửa.",
     "aliases": "Địa chỉ cũ của bài",
-    "aliases_hint": "Mỗi ô một địa chỉ cũ trên trang này, ví dụ vi/news/tin-tuc/bai-12.html; địa chỉ đó sẽ chuyển tới bài.",
+    "aliases_hint": "Địa chỉ của bài ở trang cũ (ví dụ vi/news/tin-tuc/bai-12.html), do công cụ chuyển trang cũ ghi: địa chỉ đó chuyển tới bài này.",
     "body": "Nội dung",
     "filter_drafts": "Bản nháp",
     "filter_documents": "Văn bản",

@@ -89,7 +89,7 @@ def post_fields(settings: SiteConfig, facts: SiteFacts) -> list[dict[str, Any]]:
         ),  # fmt: skip
         # written by `newsroom import` for a post moved from the old portal: shown, not to be edited
         _text("old_id", readonly=True),
-        _list("aliases"),
+        _list("aliases", readonly=True),
         {"name": "body", "label": L["body"], "widget": "markdown", "required": False},
     ]
 
