@@ -93,7 +93,7 @@ def test_nukeviet4_modules_found_with_any_prefix_and_module_name(name):
     assert sorted(module.rows) == [1, 2, 3, 4, 5, 6, 7, 8]
     assert module.cats[3] == {"catid": 3, "parentid": 2, "title": "Chăm lo đời sống", "alias": "cham-lo-doi-song"}
     assert module.tags == {1: "Đại hội XIII", 2: "Tết Sum vầy"} and module.tags_of == {1: [1], 2: [2], 3: [1]}
-    assert module.authors_of == {1: ["Trần Thị Bình"]}
+    assert module.authors_of == {1: ["Trần Thị Bình"]} and module.topics == {1: "Sơ kết 6 tháng"}
     assert module.rows[1]["title"].endswith("&amp; phương hướng&#33;")  # entities as NukeViet stores them
     assert portal.repairs.total == 0
     found = {row["id"]: row for _, row in bodies(portal)}

@@ -53,7 +53,7 @@ def test_nukeviet4_dump_becomes_posts_with_pictures_attachments_and_a_report(sit
     assert meta["title"] == "Hội nghị sơ kết công tác công đoàn 6 tháng đầu năm 2021 & phương hướng!"
     assert meta["date"] == "2021-07-29 08:00"  # publtime 1627520400 in Vietnam time
     assert meta["categories"] == ["Tin tức - Sự kiện", "Hoạt động công đoàn"]  # catid first, then listcatid
-    assert meta["tags"] == ["Đại hội XIII"] and meta["authors"] == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert meta["tags"] == ["Đại hội XIII", "Sơ kết 6 tháng"] and meta["authors"] == ["Nguyễn Văn An", "Trần Thị Bình"]
     assert meta["description"] == "Liên đoàn Lao động tỉnh sơ kết công tác 6 tháng đầu năm."
     assert meta["old_id"] == "nukeviet:nv4_vi_news:1"
     assert meta["aliases"] == [

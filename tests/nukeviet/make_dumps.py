@@ -162,7 +162,7 @@ def rows4() -> list[dict[str, object]]:
     common = dict(admin_id=1, addtime=T0 - 3600, edittime=T0, weight=0, exptime=0, archive=0, inhome=1,
                   allowed_comm="4", allowed_rating=1, hitstotal=10)  # fmt: skip
     return [
-        dict(id=1, catid=1, listcatid="2,1", topicid=0, author="Nguyễn Văn An", sourceid=1, status=1, publtime=T0,
+        dict(id=1, catid=1, listcatid="2,1", topicid=1, author="Nguyễn Văn An", sourceid=1, status=1, publtime=T0,
              title="Hội nghị sơ kết công tác công đoàn 6 tháng đầu năm 2021 &amp; phương hướng&#33;",
              alias="hoi-nghi-so-ket-cong-tac-cong-doan-6-thang-dau-nam-2021",
              hometext="Liên đoàn Lao động tỉnh sơ kết công tác 6 tháng đầu năm.", homeimgfile="2021_07/hoi-nghi.jpg",
@@ -212,6 +212,9 @@ def site4(db: MariaDB, database: str, prefix: str, module: str) -> None:
     sql += inserts(f"{table}_sources", [
         dict(sourceid=1, title="Báo Lai Châu", link="https://baolaichau.vn", logo="", weight=1, add_time=T0, edit_time=T0),
         dict(sourceid=2, title="Công đoàn Việt Nam", link="https://congdoan.vn", logo="", weight=2, add_time=T0, edit_time=T0),
+    ])  # fmt: skip
+    sql += inserts(f"{table}_topics", [
+        dict(topicid=1, title="Sơ kết 6 tháng", alias="so-ket-6-thang", description="", weight=1, keywords="", add_time=T0, edit_time=T0),
     ])  # fmt: skip
     sql += inserts(f"{table}_rows", rows4())
     sql += inserts(f"{table}_detail", details4())

@@ -5,7 +5,7 @@ Field by field (NukeViet 4.x and 3.x columns):
   alias        the file name (slug), so the new address reads like the old one
   publtime     the date, Vietnam time (addtime when 0)
   catid, listcatid  categories, the main one (catid) first; names mapped or added to mkdocs.yml
-  tags         _tags_id -> _tags (4.x); keywords (3.x, which has no tag tables)
+  tags         _tags_id -> _tags (4.x); keywords (3.x, which has no tag tables); topicid -> _topics
   author, _authorlist  authors
   sourceid, sourcetext  a "Nguồn" line at the end of the body, linked when there is a URL
   hometext     description
@@ -160,6 +160,8 @@ def map_article(
         tags = [module.tags[t] for t in module.tags_of.get(article_id, []) if module.tags.get(t)]
     else:
         tags = [t for t in (text_of(k) for k in str(row.get("keywords") or "").split(",")) if t]
+    topic = text_of(module.topics.get(int(row.get("topicid") or 0)))
+    tags += [topic] if topic else []  # a topic (Chủ đề) groups a series of articles: a tag here
     authors = [text_of(a) for a in str(row.get("author") or "").split(",")] + module.authors_of.get(article_id, [])
     module_upload = module.name  # NukeViet's uploads folder of a module is named after its module_data
     body_html = str((body or {}).get("bodyhtml") or "")

@@ -48,6 +48,7 @@ class Module:
     tags: dict[int, str] = field(default_factory=dict)  # tid -> title
     tag_aliases: dict[int, str] = field(default_factory=dict)  # tid -> alias
     tags_of: dict[int, list[int]] = field(default_factory=dict)  # article id -> tids
+    topics: dict[int, str] = field(default_factory=dict)  # topicid -> title (Chủ đề: a series of articles)
     authors: dict[int, str] = field(default_factory=dict)  # author id -> pseudonym
     authors_of: dict[int, list[str]] = field(default_factory=dict)  # article id -> pseudonyms
     duplicates: list[tuple[int, int, str]] = field(default_factory=list)  # (id, other id, alias)
@@ -161,6 +162,9 @@ def _collect(module: Module, part: str, insert: Insert, table: Table | None, rep
     elif part == "tags_id":
         for row in _records(insert, table, ("id", "tid"), repairs):
             module.tags_of.setdefault(int(row["id"]), []).append(int(row["tid"]))
+    elif part == "topics":
+        for row in _records(insert, table, ("topicid", "title"), repairs):
+            module.topics[int(row["topicid"])] = str(row.get("title") or "")
     elif part == "author":
         for row in _records(insert, table, ("id", "pseudonym", "active"), repairs):
             module.authors[int(row["id"])] = str(row.get("pseudonym") or "")
