@@ -136,6 +136,16 @@ def test_a_request_to_another_origin_is_caught(admin):
     assert page.violations() and "cdn.jsdelivr.net" in " ".join(page.violations())
 
 
+def _preview_frame(page):
+    """The CMS's preview pane: a frame loaded from a blob: URL once an entry is open."""
+    for _ in range(50):
+        frame = next((f for f in page.frames if f.url.startswith("blob:")), None)
+        if frame:
+            return frame
+        page.wait_for_timeout(100)
+    raise AssertionError("no preview frame")
+
+
 def _sample_posts():
     import yaml
     from newsroom.config import load_config
@@ -177,6 +187,16 @@ def test_post_list_sorted_by_date_with_filters(admin, width):
             menu.click()
             page.page.get_by_role("menuitemcheckbox", name=label).click()  # off again
             page.page.keyboard.press("Escape")
+    # an existing post opens with a preview in the site's stylesheets
+    page.page.get_by_role("row").first.click()
+    frame = _preview_frame(page.page)
+    frame.locator("section[data-key-path=title]").wait_for()
+    sheets = frame.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => new URL(l.href).pathname)")
+    assert "/tin-tuc/stylesheets/news.css" in sheets and "/tin-tuc/admin/preview.css" in sheets
+    assert any(s.startswith("/tin-tuc/assets/stylesheets/main.") for s in sheets)
+    size = frame.evaluate("parseFloat(getComputedStyle(document.querySelector('section[data-key-path=title] p')).fontSize)")
+    assert size >= 24, size  # the title as a post page shows it, not as a form label
+    page.shot("admin-preview-1366.png")
     page.check_clean()
 
 

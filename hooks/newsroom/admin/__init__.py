@@ -3,6 +3,7 @@ the validator's schema. `admin_files` is all the build needs; nothing here impor
 
 from __future__ import annotations
 
+from importlib.resources import files as package_files
 from pathlib import Path
 
 import yaml
@@ -33,7 +34,8 @@ def admin_files(
     vendored = vendor(open_packages(lock, packages_dir), admin_url)
     files = dict(vendored.files)
     files["index.html"] = index_html(BUNDLE).encode()
-    files["admin.js"] = admin_js(preview_styles).encode()
+    files["preview.css"] = package_files(__package__).joinpath("preview.css").read_bytes()
+    files["admin.js"] = admin_js([*preview_styles, f"{admin_url}preview.css"]).encode()
     files["admin.css"] = admin_css(vendored.font_css).encode()
     files["config.yml"] = config_yaml(cms_config(settings, facts), admin_url).encode()
     return files
