@@ -2,7 +2,7 @@
 
 From the posts' `aliases` (their old addresses, written by `newsroom import DUMP.sql`) the build
 writes a small static page at each old path: a meta refresh, a canonical link and a visible link
-to the post, `noindex`, no script (the site's Content-Security-Policy forbids inline script). The
+to the post, `noindex`, no script (nothing a Content-Security-Policy without 'unsafe-inline' would block). The
 folder of an old article address (`vi/news/<category>/`) leads to the page of the post's main
 category, and `vi/news/tag/<tag>/` to the tag's page. Every other old form (`index.php?nv=news&
 op=...`, an article under another category) reaches the 404 page, whose script looks the old id
