@@ -73,7 +73,7 @@ chromium:
 # The NukeViet import tests write real dumps with MariaDB's own server and mysqldump
 # (tests/nukeviet/make_dumps.py starts a private mariadbd on a socket in a temporary folder).
 mariadb:
-	@$(call debian,command -v mariadb-dump >/dev/null && [ -x /usr/sbin/mariadbd ],mariadb-server mariadb-client,for the NukeViet import tests)
+	@$(call debian,{ command -v mariadb-dump >/dev/null && [ -x /usr/sbin/mariadbd ]; },mariadb-server mariadb-client,for the NukeViet import tests)
 
 # axe-core and Lighthouse for the browser tests, at the versions pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
