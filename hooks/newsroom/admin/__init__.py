@@ -12,7 +12,7 @@ from ..config import SiteConfig
 from .form import SiteFacts, check_form, cms_config, post_fields
 from .packages import PackageError, open_packages
 from .page import admin_css, admin_js, content_security_policy, index_html
-from .vendor import BUNDLE, SCHEMA, vendor
+from .vendor import BUNDLE, SCHEMA, WANTED, vendor
 
 __all__ = [
     "PackageError", "SiteFacts", "admin_files", "check_form", "cms_config", "config_yaml",
@@ -31,7 +31,7 @@ def admin_files(
     preview_styles: list[str],
 ) -> dict[str, bytes]:  # fmt: skip
     """Every file of the admin folder (paths relative to it); raises PackageError when a package is missing or altered."""
-    vendored = vendor(open_packages(lock, packages_dir), admin_url)
+    vendored = vendor(open_packages(lock, packages_dir, WANTED), admin_url)
     files = dict(vendored.files)
     files["index.html"] = index_html(BUNDLE).encode()
     files["preview.css"] = package_files(__package__).joinpath("preview.css").read_bytes()

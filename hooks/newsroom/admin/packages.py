@@ -70,7 +70,7 @@ def integrity_of(data: bytes) -> str:
 class Package:
     """One verified tarball, opened: `read("dist/sveltia-cms.js")` gives that file's bytes."""
 
-    def __init__(self, pin: Pin, folder: Path):
+    def __init__(self, pin: Pin, folder: Path, wanted: tuple[str, ...] = ("",)):
         path = folder / pin.tarball
         try:
             data = path.read_bytes()
@@ -81,10 +81,12 @@ class Package:
             raise PackageError(admin_text("bad_integrity", path=path, expected=pin.integrity, found=found))
         self.pin = pin
         self._members: dict[str, bytes] = {}
-        with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
-            for member in archive.getmembers():
-                if member.isfile() and member.name.startswith("package/"):
-                    self._members[member.name.removeprefix("package/")] = archive.extractfile(member).read()
+        # one pass over the stream, keeping only the files asked for (`wanted`: path prefixes)
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r|gz") as archive:
+            for member in archive:
+                name = member.name.removeprefix("package/")
+                if member.isfile() and member.name.startswith("package/") and name.startswith(wanted):
+                    self._members[name] = archive.extractfile(member).read()
 
     def read(self, name: str) -> bytes:
         if name not in self._members:
@@ -95,8 +97,10 @@ class Package:
         return sorted(name for name in self._members if name.startswith(prefix))
 
 
-def open_packages(lock_path: Path, folder: Path) -> dict[str, Package]:
-    return {name: Package(pin, folder) for name, pin in read_pins(lock_path).items()}
+def open_packages(lock_path: Path, folder: Path, wanted: dict[str, tuple[str, ...]] | None = None) -> dict[str, Package]:
+    """Every pinned package, verified; `wanted` names the files to read from each (default: all)."""
+    wanted = wanted or {}
+    return {name: Package(pin, folder, wanted.get(name, ("",))) for name, pin in read_pins(lock_path).items()}
 
 
 def fetch(lock_path: Path, folder: Path, npm: str = "npm") -> None:

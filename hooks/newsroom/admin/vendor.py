@@ -38,6 +38,15 @@ BUNDLE = "sveltia-cms.js"
 SCHEMA = "unpkg/@sveltia/cms/schema/sveltia-cms.json"
 
 
+# What vendor() reads from each package (path prefixes): the rest of the tarballs is never decompressed into memory.
+WANTED = {
+    CMS: (f"dist/{BUNDLE}", "dist/chunks/react-dom.js", "locales/", "schema/", "LICENSE"),
+    SANS: ("files/source-sans-3-latin-", "files/source-sans-3-vietnamese-wght-normal", "unicode.json", "LICENSE"),
+    MONO: ("files/noto-mono-latin-400-normal.woff2", "LICENSE"),
+    ICONS: ("files/material-symbols-outlined-latin-wght-normal.woff2", "LICENSE"),
+}
+
+
 @dataclass(frozen=True)
 class Vendored:
     files: dict[str, bytes]  # path under admin/ -> content
