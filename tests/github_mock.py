@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 API = "https://api.github.com"
+AVATAR = "https://avatars.githubusercontent.com/u/1?v=4"  # as GitHub answers: an origin the admin page must not reach
 _ALIAS = re.compile(r"(\w+)_(\d+):\s*(object|ref)\((?:oid|qualifiedName): (\"[^\"]*\"|\$branch)\)")
 _HISTORY_PATH = re.compile(r'history\(first: \d+, path: ("(?:[^"\\]|\\.)*")\)')
 
@@ -62,7 +63,7 @@ class GitHubMock:
         if path == "/user":
             return self._json(route, {
                 "id": 1, "login": self.login, "name": "Văn phòng LĐLĐ", "email": "vanphong@example.org",
-                "avatar_url": None, "html_url": f"https://github.com/{self.login}",
+                "avatar_url": AVATAR, "html_url": f"https://github.com/{self.login}",
             })  # fmt: skip
         if path == f"{repo}/collaborators/{self.login}":
             return route.fulfill(status=204, body="")
@@ -115,7 +116,7 @@ class GitHubMock:
                 next(paths, None)
                 node = {
                     "oid": self.head, "committedDate": "2025-12-01T08:00:00Z",
-                    "author": {"name": "Văn phòng", "email": "vanphong@example.org", "avatarUrl": None, "user": {"id": 1, "login": self.login}},
+                    "author": {"name": "Văn phòng", "email": "vanphong@example.org", "avatarUrl": AVATAR, "user": {"id": 1, "login": self.login}},
                 }  # fmt: skip
                 repository[key] = {"target": {"history": {"nodes": [node]}}}
             else:  # deployment and check status of commits: none
