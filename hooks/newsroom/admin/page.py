@@ -74,7 +74,7 @@ def admin_js(preview_styles: list[str]) -> str:
     }}
   }} catch (error) {{}}
   var api = {json.dumps(API + "/")};
-  var avatar = /"(avatar_url|avatarUrl)"\s*:\s*"[^"]*"/g;
+  var avatar = /"(avatar_url|avatarUrl)"\\s*:\\s*"[^"]*"/g;
   var nativeFetch = window.fetch;
   window.fetch = function (input) {{
     var url = typeof input === "string" ? input : (input && input.url) || "";
