@@ -28,6 +28,7 @@ from newsroom.images import ImageSizes, enhance_images
 from newsroom.inert import MissingLibmagic, check_libmagic
 from newsroom.labels import LABELS, THEME_LABELS
 from newsroom.meta import page_meta
+from newsroom import offline
 from newsroom.publishing import check_site_url, site_files
 from newsroom.redirects import MAP_PATH, redirect_files
 from newsroom.search import build_search_index
@@ -112,7 +113,7 @@ def on_files(files, config):
         search = functools.partial(_write_search_index, visible, Path(config.site_dir))
         _build.search = Background(search, _build.jobs, config.strict)
     _build.site = build_site(corpus.posts, _build.settings, _build.now, preview=bool(_build.preview))
-    for page in generated_pages(_build.site):
+    for page in [*generated_pages(_build.site), *_offline_pages()]:
         file = File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
         if _build.parallel and not page.in_nav:
             _build.our_pages.append((file, page))
@@ -132,6 +133,7 @@ def on_files(files, config):
         listed = "\n".join(f"  {problem}" for problem in problems)
         raise PluginError(f"Không thể dựng trang: {len(problems)} lỗi địa chỉ cũ, chưa có gì được xuất bản:\n{listed}")
     outputs.update(old_links)
+    outputs.update(_offline_files(docs, config))
     if not _build.parallel:
         outputs.update(build_search_index(_build.site.posts))
     for path, content in outputs.items():
@@ -140,6 +142,30 @@ def on_files(files, config):
         _add(docs, files, file)
     log.info(f"{len(_build.site.posts)} bài viết được xuất bản / {len(corpus.posts)} bài trong {_build.settings.posts_dir}/")
     return files
+
+
+def _offline_pages():
+    if not _build.settings.offline.enabled:
+        return []
+    return offline.offline_pages(LABELS["offline_title"], LABELS["saved_title"])
+
+
+def _offline_files(docs, config):
+    settings = _build.settings.offline
+    if not settings.enabled:
+        return {}
+    logo = docs / settings.logo
+    try:
+        icons = offline.icon_files(logo)
+    except FileNotFoundError:
+        raise PluginError(f"extra.newsroom.offline.logo: không có tệp docs/{settings.logo}; cần một ảnh vuông (PNG hoặc JPEG) làm biểu trưng") from None
+    except (OSError, ValueError) as error:
+        raise PluginError(f"extra.newsroom.offline.logo (docs/{settings.logo}): {error}") from None
+    return {
+        offline.MANIFEST_PATH: offline.manifest(config.site_name, _build.settings.unit, config.site_description or "", settings),
+        offline.LATEST_PATH: offline.latest_posts(_build.site.posts, settings.latest),
+        **icons,
+    }
 
 
 def _add(docs_dir, files, file):
@@ -164,6 +190,7 @@ def on_env(env, config, files):
     # globals, not page context: the 404 page and Material's partials need them too
     env.globals.update(t=LABELS, theme_labels=THEME_LABELS, newsroom=_build.settings, news_site=_build.site)
     env.globals.update(news_preview=_build.preview or None, news_now=_build.now, news_old_links=MAP_PATH)
+    env.globals["news_offline"] = offline.head_links() if _build.settings.offline.enabled else None
     env.filters["vn_datetime"] = lambda post: format_datetime(post.date, post.has_time)
     env.filters["vn_date"] = format_date
     env.filters["term_url"] = term_url
@@ -196,8 +223,15 @@ def _listing_urls(site):
 
 
 def on_post_build(config):
-    if not _build.parallel:
-        return
+    if _build.parallel:
+        _render_our_pages(config)
+    if _build.settings.offline.enabled:  # last: the worker's version hashes the files it keeps
+        site_dir = Path(config.site_dir)
+        script = offline.worker_script(site_dir, _build.settings.offline, LABELS["offline_fallback"])
+        (site_dir / offline.WORKER_PATH).write_bytes(script)
+
+
+def _render_our_pages(config):
     env = _build.env
     mkdocs_files = [f for f in _build.files if f.inclusion is not InclusionLevel.EXCLUDED]
     files = Files([*mkdocs_files, *(file for file, _ in _build.our_pages)])

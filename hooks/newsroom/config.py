@@ -67,6 +67,26 @@ _REPO = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
 
 
 @dataclass(frozen=True)
+class OfflineConfig:
+    """Reading without a connection (newsroom/offline): what the phone keeps and the app's look."""
+
+    enabled: bool = True  # the service worker, the manifest and the save buttons
+    latest: int = 10  # posts kept by "Lưu các tin mới nhất"
+    page_timeout: float = 3.0  # seconds a page may take before the copy on the phone is shown
+    pages: int = 30  # pages last visited kept (saved posts are kept apart, until "Xóa")
+    images: int = 60  # pictures last seen kept (those of saved posts are kept apart)
+    image_days: int = 30  # a picture kept longer is asked again
+    name: str = ""  # the installed app's name; default: site_name
+    short_name: str = ""  # under the icon on a home screen; default: unit
+    theme_color: str = "#c62828"
+    background_color: str = "#ffffff"
+    logo: str = "assets/images/logo.png"  # square, at least 512 px, in docs/: the app icons are made from it
+
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     unit: str = "Liên đoàn Lao động"  # the site's own organisation: default unit of every post
     categories: tuple[Term, ...] = ()
@@ -86,6 +106,7 @@ class SiteConfig:
     # Hosts a post may embed with <iframe>/<embed>/<object> (https:// only); nothing else may be embedded.
     embeds: tuple[str, ...] = DEFAULT_EMBEDS
     admin: AdminConfig = AdminConfig()
+    offline: OfflineConfig = OfflineConfig()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -149,6 +170,7 @@ def load_config(values: dict[str, Any] | None) -> SiteConfig:
     admin = _merge(AdminConfig, values.pop("admin", None), "extra.newsroom.admin")
     if admin.repo and not _REPO.match(admin.repo):
         raise ConfigError(f"extra.newsroom.admin.repo: \"{admin.repo}\" không phải tên kho GitHub; viết chủ/tên-kho, ví dụ congdoan-laichau/tin-tuc")
+    offline = _offline(values.pop("offline", None))
     categories, descriptions = _categories(values.pop("categories", None))
     embeds = _embeds(values.pop("embeds", list(DEFAULT_EMBEDS)))
     config = _merge(SiteConfig, values, "extra.newsroom")
@@ -167,8 +189,21 @@ def load_config(values: dict[str, Any] | None) -> SiteConfig:
         raise ConfigError(f"extra.newsroom.timezone: không biết múi giờ {config.timezone!r}") from error
     return replace(
         config, categories=categories, category_descriptions=descriptions, related=related, publisher=publisher,
-        embeds=embeds, admin=admin,
+        embeds=embeds, admin=admin, offline=offline,
     )  # fmt: skip
+
+
+def _offline(values: Any) -> OfflineConfig:
+    offline = _merge(OfflineConfig, values, "extra.newsroom.offline")
+    for key in ("latest", "pages", "images", "image_days"):
+        if getattr(offline, key) < 1:
+            raise ConfigError(f"extra.newsroom.offline.{key}: phải lớn hơn 0")
+    if not 0 < offline.page_timeout <= 30:
+        raise ConfigError("extra.newsroom.offline.page_timeout: số giây chờ mạng, từ 0 đến 30 (ví dụ 3)")
+    for key in ("theme_color", "background_color"):
+        if not _COLOUR.match(getattr(offline, key)):
+            raise ConfigError(f"extra.newsroom.offline.{key}: viết mã màu dạng #rrggbb, ví dụ #c62828")
+    return offline
 
 
 def _embeds(values: Any) -> tuple[str, ...]:
