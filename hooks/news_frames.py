@@ -48,7 +48,10 @@ class FrameCache:
         """What the frame of `page` depends on (its folder), or None to render it in full."""
         if page.file.src_uri in self._in_nav or page.previous_page or page.next_page:
             return None
-        return (posixpath.dirname(page.url.rstrip("/")),)
+        folder = posixpath.dirname(page.url.rstrip("/"))
+        # the few pages at the top (tim-kiem/, da-luu/, ngoai-tuyen/) are rendered in full: the
+        # search frame links to tim-kiem/, which is "./" on the search page itself
+        return (folder,) if folder else None
 
     def render(self, part: str, key: FrameKey | None, caller: Callable[[], str], title: str | None = None) -> str:
         """The HTML of `part` for frame `key`: rendered by `caller` the first time only.

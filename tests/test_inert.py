@@ -194,7 +194,7 @@ def test_unknown_and_executable_kinds_are_refused(posts_dir, name, content):
 
 def test_symlinks_and_active_files_in_docs_and_overrides_are_refused(tmp_path):
     project = copy_project(tmp_path / "project", with_posts=False)
-    (project / "docs/assets/images/logo.png").symlink_to("/etc/passwd")
+    (project / "docs/assets/images/bieu-trung.png").symlink_to("/etc/passwd")
     (project / "docs/trang-cu.md").symlink_to(ROOT / "README.md")
     (project / "docs/tai-lieu").symlink_to(tmp_path, target_is_directory=True)
     (project / "docs/assets/images/bieu-do.svg").write_text(SVG_PLAIN, encoding="utf-8")
@@ -204,7 +204,7 @@ def test_symlinks_and_active_files_in_docs_and_overrides_are_refused(tmp_path):
     found = sorted(str(p) for p in inert.tree_problems(project / "docs", project) + inert.tree_problems(project / "overrides", project, templates=True))
     assert [line.split(": ")[0] for line in found] == [
         "docs/assets/images/bieu-do.svg",
-        "docs/assets/images/logo.png",
+        "docs/assets/images/bieu-trung.png",
         "docs/tai-lieu",
         "docs/trang-cu.md",
         "docs/trang.html",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -34,6 +35,8 @@ WORKER_SOURCE = Path(__file__).with_name("worker.js")
 _CACHE_FIRST = (".css", ".js", ".woff2", ".woff", ".ttf")
 _NOT_KEPT = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "search/", WORKER_PATH)
 _Json = dict[str, object]
+# the engine's name in a page (MkDocs or ProperDocs) is not content: both engines give one version
+_GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 def _dumps(value) -> bytes:
@@ -92,7 +95,7 @@ def build_version(site_dir: Path, paths: Iterable[str], extra: bytes = b"") -> s
     digest = hashlib.sha256(extra)
     for rel in sorted(paths):
         digest.update(rel.encode("utf-8") + b"\0")
-        digest.update((site_dir / rel).read_bytes())
+        digest.update(_GENERATOR.sub(b"", (site_dir / rel).read_bytes()))
     return digest.hexdigest()[:12]
 
 
