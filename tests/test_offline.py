@@ -33,6 +33,7 @@ def small_site(tmp_path, css="body{}"):
         "assets/javascripts/lunr/min/lunr.vi.min.js": "unused",
         "assets/javascripts/workers/search.js": "unused",
         "search/s/1.json": "{}",
+        "admin/sveltia-cms.js": "staff only",
         "2025/05/post/index.html": "<p>",
     }.items():
         path = tmp_path / rel

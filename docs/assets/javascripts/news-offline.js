@@ -124,13 +124,15 @@
   });
   if (!supported) return;
 
-  // After the page has loaded: the worker's downloads never compete with the page's own.
+  // Once the page has loaded and the browser is idle: the worker's downloads never compete
+  // with the page's own.
   function register() {
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.href }).then(function () {
       if (!saveData) ask({ type: "precache" }).catch(function () {});
     }).catch(function () {});
     refresh();
   }
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  function later() { if (window.requestIdleCallback) requestIdleCallback(register, { timeout: 3000 }); else setTimeout(register, 1000); }
+  if (document.readyState === "complete") later();
+  else window.addEventListener("load", later);
 })();

@@ -31,9 +31,9 @@ OFFLINE_TEMPLATE = "news/offline.html"
 SAVED_TEMPLATE = "news/saved.html"
 WORKER_SOURCE = Path(__file__).with_name("worker.js")
 # kept cache-first per build; Material's lunr files and its own search worker are never loaded
-# (our search worker replaces them), so they are not kept
+# (our search worker replaces them), and the admin page (3 MB of CMS, for staff) is no reader's
 _CACHE_FIRST = (".css", ".js", ".woff2", ".woff", ".ttf")
-_NOT_KEPT = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "search/", WORKER_PATH)
+_NOT_KEPT = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "search/", "admin/", WORKER_PATH)
 _Json = dict[str, object]
 # the engine's name in a page (MkDocs or ProperDocs) is not content: both engines give one version
 _GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
