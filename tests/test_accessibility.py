@@ -117,6 +117,8 @@ def label_links(page, selector: str) -> int:
 def test_keyboard_reaches_search_menu_and_every_link_on_a_desktop(browser, pages_url, url):
     page = browser.new_page(viewport=DESKTOP)
     page.goto(pages_url + url)
+    # scripts that run once the browser is idle (the offline worker) must not change the page mid-walk
+    page.wait_for_load_state("networkidle")
     count = label_links(page, "a[href]")
     assert count > 15
     focused = tab_through(page)
@@ -128,7 +130,7 @@ def test_keyboard_reaches_search_menu_and_every_link_on_a_desktop(browser, pages
         "(reached) => [...document.querySelectorAll('[data-news-key]')].filter(a => !reached.includes(a.dataset.newsKey)).map(a => a.outerHTML.slice(0, 120))",
         sorted(reached),
     )
-    assert missing == []
+    assert missing == [], f"{len(focused)} stops, the last ones: {focused[-3:]}"
     assert all(f["visible"] for f in focused if f["tag"] != "input"), "focus never lands on something unseen"
     page.close()
 
