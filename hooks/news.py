@@ -23,6 +23,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from newsroom import ConfigError, build_site, load_config, published, read_posts
+from newsroom.citations import citation_links, link_citations
 from newsroom.feeds import feeds, sitemap
 from newsroom.images import ImageSizes, enhance_images
 from newsroom.inert import MissingLibmagic, check_libmagic
@@ -204,6 +205,9 @@ def _frame(part, key, title=None, *, caller):
 
 
 def on_page_content(html, page, config, files):
+    view = _build.site.view(page.url)
+    if getattr(view, "cites", None):  # a post page naming documents the site has: link the first mentions
+        html = link_citations(html, citation_links(view.post, _build.site.citations))
     return enhance_images(html, _build.images.on_page(page.url))
 
 

@@ -223,7 +223,9 @@ def test_documents_page_lists_every_document_post_with_its_fields(sample_site, m
         for a in files:
             assert (sample_site / "van-ban" / a["href"]).resolve().is_file()
     headers = [th.get_text(strip=True) for th in page.select("thead th")]
-    assert headers == ["Số ký hiệu", "Loại văn bản", "Ngày ban hành", "Đơn vị ban hành", "Trích yếu", "Tệp đính kèm"]
+    assert headers == [
+        "Số ký hiệu", "Loại văn bản", "Ngày ban hành", "Đơn vị ban hành", "Trích yếu", "Bài viết nhắc đến", "Tình trạng", "Tệp đính kèm",
+    ]  # fmt: skip
     assert page.select_one("form[data-news-documents-filter]").has_attr("data-news-needs-js")  # hidden without script
     assert [o.get_text() for o in page.select("select[name=loai] option")][1:] == list(model.documents.types)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .citations import number_key
 from .config import SiteConfig
 from .inert import reference_problem
 from .labels import ALLOWED_FIELDS_HINT, message
@@ -32,7 +33,7 @@ _LINK_TARGET = re.compile(
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|/)", re.IGNORECASE)
 
-DOCUMENT_FIELDS = ("type", "number", "place", "issued", "signer", "signer_title", "recipients", "attachments")
+DOCUMENT_FIELDS = ("type", "number", "place", "issued", "signer", "signer_title", "recipients", "attachments", "replaces")
 EXAMPLES = {
     "title": "Tiêu đề bài viết",
     "date": "2021-07-29 14:30",
@@ -356,16 +357,34 @@ def _document(data: dict, lines: dict, source: Source, config: SiteConfig, url: 
     for key in sorted(set(value) - set(DOCUMENT_FIELDS)):
         fields_.fail(key, "unknown_field", allowed=", ".join(DOCUMENT_FIELDS))
     issued, _ = fields_.moment("issued", config)
+    number = fields_.text("number")
     return Document(
         type=fields_.text("type"),
-        number=fields_.text("number"),
+        number=number,
         place=fields_.text("place"),
         issued=issued.date() if issued else None,
         signer=fields_.text("signer"),
         signer_title=fields_.text("signer_title"),
         recipients=fields_.texts("recipients"),
         attachments=_attachments(fields_, source.path.parent, url, docs_dir),
+        replaces=_replaces(fields_, number),
     )
+
+
+def _replaces(fields_: _Fields, own: str) -> tuple[str, ...]:
+    """`document.replaces`: numbers of the documents this one replaces, each one recognisable."""
+    numbers = fields_.texts("replaces")
+    own_key = number_key(own) if own else None
+    valid = []
+    for number in numbers:
+        key = number_key(number)
+        if key is None:
+            fields_.fail("replaces", "bad_document_number", value=number)
+        elif key == own_key:
+            fields_.fail("replaces", "replaces_itself", value=number)
+        else:
+            valid.append(number)
+    return tuple(valid)
 
 
 def body_assets(body: str, source: Source, url: str, body_line: int) -> tuple[Attachment, ...]:

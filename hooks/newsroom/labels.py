@@ -129,6 +129,17 @@ LABELS: dict[str, str] = {
     "saved_clear": "Xóa tất cả dữ liệu đã lưu",
     "saved_cleared": "Đã xóa mọi bài, trang và ảnh mà trang tin này lưu trên máy.",
     "saved_usage": "Trang tin đang dùng {size} trên máy.",
+    "documents_year": "Năm ban hành",
+    "documents_any_year": "Mọi năm",
+    "documents_cited": "Bài viết nhắc đến",
+    "documents_status": "Tình trạng",
+    "documents_current": "Hiện hành",
+    # cross-references between documents (citations.py)
+    "document_replaced_by": "Đã được thay thế bởi",
+    "document_replaces": "Thay thế văn bản",
+    "document_cites": "Văn bản được nhắc đến",
+    "document_cited_by": "Bài viết liên quan đến văn bản này",
+    "document_not_on_site": "chưa đăng trên trang",
 }
 
 # First words of an author name that make it an organisation, not a person (for schema.org).
@@ -219,6 +230,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_mapping_field": (
         "phải là nhóm trường con (thụt lề bên dưới), không phải {got}",
         "viết các trường con thụt lề 2 dấu cách dưới `{field}:`",
+    ),
+    "bad_document_number": (
+        "\"{value}\" không phải số ký hiệu văn bản",
+        "viết số ký hiệu như trên văn bản, ví dụ `{field}: [263/KH-LĐLĐ]`, `[12/2021/NQ-HĐND]` hoặc `[02-NQ/TW]`",
+    ),
+    "replaces_itself": (
+        "văn bản không thể thay thế chính nó ({value})",
+        "ghi số ký hiệu của văn bản cũ bị thay thế, không phải số của văn bản này",
     ),
     "bad_attachment": (
         "mỗi tệp đính kèm phải là đường dẫn tệp hoặc nhóm `file:` và `title:`",

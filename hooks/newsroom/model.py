@@ -53,6 +53,7 @@ class Document:
     signer_title: str = ""
     recipients: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    replaces: tuple[str, ...] = ()  # numbers of the documents this one replaces (as written)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .archive import YearArchive, archives
+from .citations import Citations, index_citations
 from .config import SiteConfig
 from .labels import LABELS
 from .model import CATEGORY, TAG, UNIT, Post
@@ -27,6 +28,7 @@ class Site:
     units: tuple[TermIndex, ...]
     years: tuple[YearArchive, ...]
     documents: DocumentsView  # the "Văn bản" page
+    citations: Citations  # which post names which document
     _views: dict[str, object] = field(default_factory=dict, repr=False)
 
     def view(self, url: str):
@@ -43,13 +45,17 @@ def published(posts: tuple[Post, ...] | list[Post], now: datetime, preview: bool
     return tuple(sorted(visible, key=lambda p: (-p.date.timestamp(), p.url)))
 
 
-def _post_views(posts: tuple[Post, ...], config: SiteConfig) -> dict[str, PostView]:
+def _post_views(posts: tuple[Post, ...], config: SiteConfig, citations: Citations) -> dict[str, PostView]:
     related = related_posts(posts, config.related)
     views = {}
     for i, post in enumerate(posts):
         newer = posts[i - 1] if i > 0 else None
         older = posts[i + 1] if i + 1 < len(posts) else None
-        views[post.url] = PostView(post, related[post.url], previous=older, next=newer)
+        views[post.url] = PostView(
+            post, related[post.url], previous=older, next=newer,
+            cites=citations.cites.get(post.url, ()), cited_by=citations.cited_by.get(post.url, ()),
+            replaces=citations.replaces.get(post.url, ()), replaced_by=citations.replaced_by.get(post.url, ()),
+        )  # fmt: skip
     return views
 
 
@@ -116,11 +122,14 @@ def build_site(posts: tuple[Post, ...] | list[Post], config: SiteConfig, now: da
         + _term_lists(tags, TAG, config)
         + _term_lists(units, UNIT, config)
     )
-    post_views = _post_views(visible, config)
+    citations = index_citations(visible)
+    post_views = _post_views(visible, config, citations)
     home = _home(visible, categories, config)
-    documents = documents_view("van-ban/", visible)
+    documents = documents_view("van-ban/", visible, citations)
     views: dict[str, object] = {"": home}
     for view in (*index_views, *list_views, documents):
         views[view.url] = view
     views.update(post_views)
-    return Site(config, visible, post_views, list_views, index_views, home, categories, tags, units, years, documents, views)
+    return Site(
+        config, visible, post_views, list_views, index_views, home, categories, tags, units, years, documents, citations, views
+    )

@@ -7,6 +7,7 @@ from datetime import date
 from math import ceil
 
 from .archive import Period, YearArchive
+from .citations import Citation, Citations
 from .labels import LABELS
 from .model import Document, Post, Term
 from .taxonomy import TermIndex
@@ -19,6 +20,10 @@ class PostView:
     related: tuple[Post, ...]
     previous: Post | None  # older
     next: Post | None  # newer
+    cites: tuple[Citation, ...] = ()  # documents its text names, in order of first mention
+    cited_by: tuple[Post, ...] = ()  # for a document: the posts that name it, newest first
+    replaces: tuple[Citation, ...] = ()  # for a document: the documents it replaces
+    replaced_by: tuple[Post, ...] = ()  # for a document: the documents that replace it
 
 
 PAGER_WINDOW = 2  # pages linked either side of the current one
@@ -97,6 +102,8 @@ class DocumentRow:
     issued: date  # the document's date, or the post's when the document has none
     unit: str  # the issuing unit
     search: str  # number, type, title and unit, folded (no diacritics, lowercase)
+    cited_by: tuple[Post, ...] = ()  # posts naming this document, newest first
+    replaced_by: tuple[Post, ...] = ()  # documents that replace it, newest first
 
     @property
     def document(self) -> Document:
@@ -120,15 +127,23 @@ class DocumentsView:
     def units(self) -> tuple[str, ...]:
         return tuple(sorted({row.unit for row in self.rows}, key=fold))
 
+    @property
+    def years(self) -> tuple[int, ...]:
+        """Years of issue, newest first (the year filter)."""
+        return tuple(sorted({row.issued.year for row in self.rows}, reverse=True))
 
-def documents_view(url: str, posts: tuple[Post, ...]) -> DocumentsView:
+
+def documents_view(url: str, posts: tuple[Post, ...], citations: Citations | None = None) -> DocumentsView:
     rows = []
     for post in posts:
         if post.document is None:
             continue
         doc = post.document
         text = " ".join([doc.number, doc.type, post.title, post.unit.name])
-        rows.append(DocumentRow(post, doc.issued or post.date.date(), post.unit.name, " ".join(fold(text).split())))
+        cited_by = citations.cited_by.get(post.url, ()) if citations else ()
+        replaced_by = citations.replaced_by.get(post.url, ()) if citations else ()
+        issued = doc.issued or post.date.date()
+        rows.append(DocumentRow(post, issued, post.unit.name, " ".join(fold(text).split()), cited_by, replaced_by))
     rows.sort(key=lambda row: (-row.issued.toordinal(), -row.post.date.timestamp(), row.post.url))
     return DocumentsView(url, LABELS["documents"], LABELS["documents_intro"], tuple(rows))
 

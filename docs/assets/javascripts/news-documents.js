@@ -1,5 +1,5 @@
 /* The "Văn bản" table: sort by a column (its header button) and filter by words typed
-   with or without diacritics, by type and by unit. Without script the whole table is shown. */
+   with or without diacritics, by type, year of issue and unit. Without script the whole table is shown. */
 (function () {
   "use strict";
   var table = document.querySelector("table[data-news-documents]");
@@ -18,11 +18,13 @@
     var words = fold(form.elements["loc"].value).split(/\s+/).filter(Boolean);
     var type = form.elements["loai"].value;
     var unit = form.elements["don-vi"].value;
+    var year = form.elements["nam"].value;
     var shown = 0;
     rows.forEach(function (row) {
       var text = row.getAttribute("data-search");
       var match = (!type || row.getAttribute("data-type") === type) &&
         (!unit || row.getAttribute("data-unit") === unit) &&
+        (!year || row.getAttribute("data-year") === year) &&
         words.every(function (word) { return text.indexOf(word) >= 0; });
       row.hidden = !match;
       if (match) shown += 1;
@@ -58,7 +60,7 @@
   });
 
   var query = new URLSearchParams(window.location.search);
-  ["loc", "loai", "don-vi"].forEach(function (name) {
+  ["loc", "loai", "nam", "don-vi"].forEach(function (name) {
     if (query.get(name)) form.elements[name].value = query.get(name);
   });
   form.addEventListener("input", filter);
