@@ -80,6 +80,8 @@ def _as_the_form_writes(field, index=0):
         return True
     if widget == "list" and "fields" in field:
         return [{sub["name"]: _as_the_form_writes(sub) for sub in field["fields"]}]
+    if widget == "list" and field["name"] == "replaces":
+        return ["05/KH-LĐLĐ", "02-NQ/TW"]  # document numbers, as the hint asks
     if widget == "list":
         return [f"Mục {index} một", f"Mục {index} hai"]
     if widget == "object":
@@ -110,6 +112,7 @@ def test_every_field_the_form_writes_passes_the_validator(tmp_path):
     assert post.title == "Văn bản title" and post.pin and post.draft
     assert [c.name for c in post.categories] == [c.name for c in config.categories[:2]]
     assert post.document.number == "Văn bản number" and len(post.document.recipients) == 2
+    assert post.document.replaces == ("05/KH-LĐLĐ", "02-NQ/TW")
     assert [a.title for a in post.document.attachments] == ["Văn bản title"]
     assert post.url == "2021/07/hoi-nghi-doan-vien/"
 

@@ -72,6 +72,8 @@ OWN_SENTENCES = [
     ("Quyết định số 08-QĐi/TW của Bộ Chính trị", ["08-QĐi/TW"]),
     ("theo Hướng dẫn 36-HD/VPTW của Văn phòng Trung ương", ["36-HD/VPTW"]),
     ("Nghị quyết 7c/NQ-BCH của Ban Chấp hành", ["7c/NQ-BCH"]),
+    ("Kế hoạch số 01A/KH-CĐ ngày 05/01/2024", ["01A/KH-CĐ"]),
+    ("Quyết định số 123/QĐ-UBND-VX ngày 2/3/2022", ["123/QĐ-UBND-VX"]),
     ("Quy định 12/QyĐ-TLĐ và Tờ trình 45/TTr-LĐLĐ", ["12/QyĐ-TLĐ", "45/TTr-LĐLĐ"]),
     ("Kế hoạch số 263 / KH - LĐLĐ (có dấu cách)", ["263/KH-LĐLĐ"]),
     ("Nghị quyết 02 - NQ/TW", ["02-NQ/TW"]),
@@ -94,6 +96,8 @@ NEAR_MISSES = [
     "lúc 4:48:27 CH",
     "Covid-19/Bộ Y tế",  # the digits follow a hyphen: part of a name
     "số nhà 12/Tan-Phong, ngõ 5/Hoa-Binh",  # addresses typed without diacritics: words, not codes
+    "phòng 5A/B, tổ 12c/A",  # one capital after a letter suffix is not a code
+    "thư mục 263/KH-LĐLĐ/2021/",  # a path: never half a number ("263/KH")
 ]
 
 
@@ -119,6 +123,7 @@ def test_spellings_of_one_document_share_a_key_and_type_codes_stay_distinct():
     same = ["263/KH-LĐLĐ", "263 / KH - LĐLĐ", "263/KH-LDLD", "263/KH-LÐLÐ", "0263/KH-LĐLĐ"]
     assert {number_key(n) for n in same} == {"263/KH-LDLD"}
     assert number_key("02-NQ/TW") == number_key("2-NQ/TW")
+    assert number_key("7C/NQ-BCH") == number_key("07c/NQ-BCH") == "7c/NQ-BCH"
     assert number_key("09-CTr/TU") != number_key("09-CT/TU")  # chương trình is not chỉ thị
     assert number_key("Kế hoạch 263/KH-LĐLĐ") is None and number_key("28/7/2021") is None
 
@@ -199,6 +204,23 @@ def test_mentions_inside_headings_links_and_code_are_not_linked_but_the_next_one
     linked = link_citations(html, LINKS)
     assert linked.startswith(inside)
     assert linked.endswith('<p>Xem <a class="news-citation" href="../../07/ke-hoach-263/">263 / KH - LĐLĐ</a>.</p>')
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        '<p><img alt="a > 263/KH-LĐLĐ" src="ke-hoach.jpg"></p>',
+        "<!-- 263/KH-LĐLĐ > -->",
+        '<script type="application/ld+json">{"a": "<h2>", "b": "263/KH-LĐLĐ"}</script>',
+        '<p><abbr title="Kế hoạch 263/KH-LĐLĐ">KH</abbr></p>',
+        "<svg/><p><kbd>263/KH-LĐLĐ</kbd></p>",
+    ],
+    ids=["attribute holding >", "comment", "script holding tags", "attribute only", "self-closing and kbd"],
+)
+def test_mentions_in_markup_are_never_linked_and_the_text_after_them_is(before):
+    html = before + "\n<p>Theo 263/KH-LĐLĐ.</p>"
+    assert link_citations(html, LINKS) == before + '\n<p>Theo <a class="news-citation" href="../../07/ke-hoach-263/">263/KH-LĐLĐ</a>.</p>'
+    assert link_citations(before, LINKS) == before
 
 
 def test_text_with_entities_and_numbers_the_site_does_not_have_stays_as_it_is():

@@ -8,7 +8,7 @@ Party's), each with or without "số"/"Số:" before it and with spaces around "
     1234/LĐLĐ-VP     number / issuer - drafting office    (công văn, no type code)
     89/BC            number / code                        (a single code of two capitals or more)
     02-NQ/TW         number - type code / issuer          (the Party's form: 09-CTr/TU, 08-QĐi/TW)
-    7c/NQ-BCH        a letter may follow the digits
+    7c/NQ-BCH        a letter may follow the digits (01A/KH-CĐ too)
 
 A code is capitals (A-Z, Đ; Ð and D typed for Đ) with at most one small letter inside, as in
 CTr, TTg, QĐi, QyĐ: codes are case-sensitive, so "CTr" (chương trình) and "CT" (chỉ thị) are two
@@ -16,7 +16,9 @@ documents, and words such as "Covid", "Kế" or "Hà" are never codes. Dates (28
 (790/812), ranges (2021-2026) and names such as Covid-19 have no code and never match.
 
 Two spellings are the same document when their keys are equal: spaces dropped, Đ read as D,
-leading zeros of the number dropped (02-NQ/TW = 2-NQ/TW). The text may be NFC or NFD.
+leading zeros of the number dropped (02-NQ/TW = 2-NQ/TW), the letter after the digits in either
+case (7C/NQ-BCH = 7c/NQ-BCH). A match never stops inside a code: "263/KH-LĐLĐ/2021" is not
+read as "263/KH". The text may be NFC or NFD.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
-from html.parser import HTMLParser
 
 from .model import Post
 
@@ -37,15 +38,15 @@ _UPPER = "A-ZĐÐ"
 # capitals with at most one small ASCII letter inside: CTr, TTg, QĐi, QyĐ, but not Covid, Kế
 _CODE = rf"[{_UPPER}]+(?:[a-z][{_UPPER}]*)?(?![\w\u0300-\u036f])"
 _CODES = rf"{_CODE}(?:{_SPACE}-{_SPACE}{_CODE})*"
-_NUMBER = r"(?<![\w\u0300-\u036f/.,-])\d{1,5}[a-z]?"
+_NUMBER = r"(?<![\w\u0300-\u036f/.,-])(?P<head>\d{1,5}[a-zA-Z]?)"
 _PATTERN = re.compile(
     rf"{_NUMBER}(?:"
-    rf"{_SPACE}/{_SPACE}(?:(?:19|20)\d\d{_SPACE}/{_SPACE})?{_CODES}"  # 263/KH-LĐLĐ, 12/2021/NQ-HĐND
-    rf"|{_SPACE}-{_SPACE}{_CODE}{_SPACE}/{_SPACE}{_CODES}"  # 02-NQ/TW
+    rf"{_SPACE}/{_SPACE}(?:(?:19|20)\d\d{_SPACE}/{_SPACE})?(?>{_CODES})"  # 263/KH-LĐLĐ, 12/2021/NQ-HĐND
+    rf"|{_SPACE}-{_SPACE}{_CODE}{_SPACE}/{_SPACE}(?>{_CODES})"  # 02-NQ/TW
     r")(?![\w\u0300-\u036f]|/\d)"
 )
 _WHITESPACE = re.compile(r"[ \t\u00a0]+")
-_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+_HEAD = re.compile(r"^0*(\d+)([a-zA-Z]?)")
 _CAPITALS = re.compile(f"[{_UPPER}]")
 
 
@@ -64,7 +65,8 @@ def _written(raw: str) -> str:
 
 
 def _key(number: str) -> str:
-    return _LEADING_ZEROS.sub("", number.replace("Đ", "D").replace("đ", "d"))
+    number = number.replace("Đ", "D").replace("đ", "d")
+    return _HEAD.sub(lambda m: m.group(1) + m.group(2).lower(), number, count=1)
 
 
 # Every number has a "/" followed by a capital ("/KH", "/TW", "/NQ" after a year); dates and
@@ -91,8 +93,8 @@ def find_numbers(text: str) -> list[Mention]:
     found = []
     for match in _matches(text):
         number = _written(match.group())
-        # "89/BC" names a document; "5/A" or "3/Ba" do not: two capitals at least after the digits
-        if len(_CAPITALS.findall(number)) < 2:
+        # "89/BC" names a document; "5/A", "3/Ba" or "5A/B" do not: two capitals at least in the codes
+        if len(_CAPITALS.findall(match.group()[match.end("head") - match.start() :])) < 2:
             continue
         found.append(Mention(number, _key(number), match.start(), match.end()))
     return found
@@ -206,29 +208,37 @@ def citation_links(post: Post, citations: Citations) -> dict[str, str]:
 _NOT_LINKED = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "script", "style", "textarea", "button", "select", "svg", "math"})
 
 
-class _TextRuns(HTMLParser):
-    """Offsets of the text runs of an HTML fragment that lie outside `_NOT_LINKED` elements."""
+# A tag, a comment or a declaration of the rendered HTML (quoted attribute values may hold ">").
+# One compiled pattern instead of html.parser: the pass over a big site is about five times
+# cheaper, and Python-Markdown's output (with the raw HTML safety.py lets through) is regular.
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|$)|<([/]?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*(>|$)|<[!?][^>]*(?:>|$)",
+    re.DOTALL,
+)
+_RAW_TEXT = frozenset({"script", "style", "textarea"})  # their content is not markup: skipped whole
 
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)  # the text as written, so offsets stay true
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self._inside = 0
-        self.runs: list[tuple[int, str]] = []
-        self.feed(html)
-        self.close()
 
-    def handle_starttag(self, tag, attrs):
-        if tag in _NOT_LINKED:
-            self._inside += 1
-
-    def handle_endtag(self, tag):
-        if tag in _NOT_LINKED and self._inside:
-            self._inside -= 1
-
-    def handle_data(self, data):
-        if not self._inside and "/" in data:
-            line, column = self.getpos()
-            self.runs.append((self._line_starts[line - 1] + column, data))
+def _text_runs(html: str):
+    """(offset, text) of each run of text outside tags and outside `_NOT_LINKED` elements."""
+    inside, position = 0, 0
+    for tag in _MARKUP.finditer(html):
+        if tag.start() < position:  # within a raw-text element already skipped
+            continue
+        if not inside and tag.start() > position:
+            yield position, html[position : tag.start()]
+        position = tag.end()
+        closing, name = tag.group(1), (tag.group(2) or "").lower()
+        if name not in _NOT_LINKED or tag.group().endswith("/>"):
+            continue
+        if closing:
+            inside = max(inside - 1, 0)
+        elif name in _RAW_TEXT:
+            close = re.compile(rf"</{name}\b[^>]*>", re.IGNORECASE).search(html, position)
+            position = close.end() if close else len(html)
+        else:
+            inside += 1
+    if not inside and position < len(html):
+        yield position, html[position:]
 
 
 def link_citations(html: str, links: Mapping[str, str]) -> str:
@@ -239,19 +249,25 @@ def link_citations(html: str, links: Mapping[str, str]) -> str:
     """
     if not links:
         return html
-    # Most pages name no document of the site: they are not parsed. The others are parsed up
-    # to their last mention of one (a mention may sit in an attribute or a heading: the parser
-    # decides which are text to link).
+    # Most pages name no document of the site: they are not scanned for markup. On the others
+    # the scan stops after the last mention of one (a mention may sit in an attribute or a
+    # heading: the scan decides which are text to link).
     wanted = [m for m in find_numbers(html) if m.key in links]
     if not wanted:
         return html
-    pieces, last, done = [], 0, set()
-    for offset, text in _TextRuns(html[: wanted[-1].end]).runs:
-        for mention in find_numbers(text):
-            if mention.key in links and mention.key not in done:
+    # A number never spans a tag ("<" is not in the pattern): each mention of the whole page lies
+    # in one run of text, or in a tag, or in an element not linked.
+    pieces, last, done, queue = [], 0, set(), iter(wanted)
+    mention = next(queue)
+    for offset, text in _text_runs(html):
+        run_end = offset + len(text)
+        while mention is not None and mention.start < run_end:
+            if mention.start >= offset and mention.key not in done:
                 done.add(mention.key)
-                start, end = offset + mention.start, offset + mention.end
                 href = escape(links[mention.key])
-                pieces += [html[last:start], f'<a class="news-citation" href="{href}">{html[start:end]}</a>']
-                last = end
+                pieces += [html[last : mention.start], f'<a class="news-citation" href="{href}">{html[mention.start : mention.end]}</a>']
+                last = mention.end
+            mention = next(queue, None)
+        if mention is None:
+            break
     return "".join(pieces) + html[last:] if pieces else html

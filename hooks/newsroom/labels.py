@@ -701,6 +701,8 @@ ADMIN_LABELS: dict[str, str] = {
     "signer_title_hint": "Ví dụ: TM. Ban Thường vụ - Chủ tịch.",
     "recipients": "Nơi nhận",
     "recipients_hint": "Mỗi nơi nhận một ô, ví dụ «Ban Thường vụ», «Lưu VT».",
+    "replaces": "Thay thế văn bản",
+    "replaces_hint": "Chỉ điền khi văn bản này thay thế văn bản cũ: mỗi ô một số ký hiệu, ví dụ 05/KH-LĐLĐ. Trang của văn bản cũ sẽ ghi «Đã được thay thế bởi» văn bản này.",
     "attachments": "Tệp đính kèm",
     "attachment": "tệp đính kèm",
     "file": "Tệp",

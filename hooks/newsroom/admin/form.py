@@ -77,6 +77,7 @@ def post_fields(settings: SiteConfig, facts: SiteFacts) -> list[dict[str, Any]]:
                 _text("signer"),
                 _text("signer_title"),
                 _list("recipients"),
+                _list("replaces"),
                 _list(
                     "attachments", label_singular=L["attachment"],
                     fields=[
