@@ -170,7 +170,7 @@ def test_documents_page_cells_and_attributes_round_trip(site):
     assert cells[0] == F["number"] and cells[1] == F["type"] and cells[3] == F["unit"] and cells[4] == F["title"]
     assert texts(row, ".news-documents__files a") == [F["attachment"]]
     options = {o["value"]: o.get_text() for o in soup.select("select option") if o["value"]}
-    assert options == {F["type"]: F["type"], F["unit"]: F["unit"]}
+    assert options == {F["type"]: F["type"], F["unit"]: F["unit"], row["data-year"]: row["data-year"]}
 
 
 @pytest.mark.parametrize("feed", ["feed.xml", "chuyen-muc/tin-tuc-su-kien/feed.xml"])
