@@ -3,6 +3,7 @@ from datetime import datetime
 
 from conftest import VN, site_config
 from helpers import make_post
+from newsroom.model import Document
 from newsroom.search import build_search_index, fnv1a
 from newsroom.site import build_site
 from newsroom.text import tone_key
@@ -63,6 +64,15 @@ def test_words_and_word_pairs_are_folded_and_weighted():
     ids, _, _ = postings(files, "dai")
     assert ids == [0, 1]
     assert postings(files, "công")[0] == []  # only folded terms are keys
+
+
+def test_a_document_s_own_number_is_marked_apart_from_titles_that_cite_it():
+    plan = make_post("ke-hoach", "2021-07-29 08:00", title="Kế hoạch thực hiện Chương trình", body="Nội dung.", document=Document(type="Kế hoạch", number="263/KH-LĐLĐ"))
+    report = make_post("so-ket", "2021-12-20 08:00", title="Sơ kết Kế hoạch 263/KH-LĐLĐ", body="Thực hiện Kế hoạch 263/KH-LĐLĐ, 263/KH-LĐLĐ.")
+    _, files = index_of([report, plan])
+    ids, weights, _ = postings(files, "263 kh")
+    assert ids == [0, 1]
+    assert 16 <= weights[0] < 32 <= weights[1]  # the report cites it in its title; the plan is it
 
 
 def test_spelling_variants_record_which_posts_use_which_diacritics():

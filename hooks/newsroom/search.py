@@ -14,8 +14,9 @@ Layout under `search/` (all JSON, compact):
 Document ids are positions in the published list, newest first, so "newer first" is "smaller id
 first" and a year is a contiguous id range. Terms are folded syllables ("cong") and folded pairs
 of adjacent syllables ("cong doan"), so phrases and document numbers ("263 kh") rank first.
-Postings are flat lists [id delta, weight, id delta, weight, ...] with weight = min(tf, 15) + 16
-when the term is in the title. Variants record which spelling with diacritics a post uses, so
+Postings are flat lists [id delta, weight, id delta, weight, ...] with weight = min(tf, 15), + 16
+when the term is in the title, + 32 when it is in the post's own document number (so that the
+plan 263/KH-LĐLĐ ranks above the newer reports that cite it in their titles). Variants record which spelling with diacritics a post uses, so
 that results with the exact diacritics typed can come first: "d" is the most common spelling
 (tone key, see text.tone_key), "n" the ids of posts lacking it, "m" the ids of each other spelling.
 """
@@ -67,6 +68,10 @@ def _title_text(post: Post) -> str:
     return " ".join([post.title, *extra])
 
 
+def _number_text(post: Post) -> str:
+    return post.document.number if post.document and post.document.number else ""
+
+
 def _body_text(post: Post, plain: str) -> str:
     names = [t.name for t in post.tags] + [post.unit.name] + [c.name for c in post.categories]
     return " ".join([plain, *names, *post.authors])
@@ -80,7 +85,7 @@ def _collect(posts: tuple[Post, ...], plains: list[str]) -> _Postings:
     """
     word_ids: dict[str, int] = defaultdict(count().__next__)
     fields = [
-        [np.fromiter(map(word_ids.__getitem__, syllables(text)), dtype=np.int64) for text in (_title_text(post), _body_text(post, plains[doc]))]
+        [np.fromiter(map(word_ids.__getitem__, syllables(text)), dtype=np.int64) for text in (_title_text(post), _body_text(post, plains[doc]), _number_text(post))]
         for doc, post in enumerate(posts)
     ]
     words = list(word_ids)
@@ -88,11 +93,11 @@ def _collect(posts: tuple[Post, ...], plains: list[str]) -> _Postings:
     folded_of = np.fromiter((folded_ids[fold(w)] for w in words), dtype=np.int64, count=len(words))
     folded = list(folded_ids)
     docs, codes, weights, spelled = [], [], [], []
-    for doc, (title, body) in enumerate(fields):
+    for doc, (title, body, number) in enumerate(fields):
         title_codes = with_pairs(folded_of[title])
         terms, tf = np.unique(np.concatenate([title_codes, with_pairs(folded_of[body])]), return_counts=True)
         codes.append(terms)
-        weights.append(np.minimum(tf, 15) + 16 * np.isin(terms, title_codes))
+        weights.append(np.minimum(tf, 15) + 16 * np.isin(terms, title_codes) + 32 * np.isin(terms, with_pairs(folded_of[number])))
         docs.append(np.full(len(terms), doc, dtype=np.int64))
         spelled.append(np.unique(np.concatenate([title, body])))
     codes_, docs_, weights_ = np.concatenate(codes), np.concatenate(docs), np.concatenate(weights)

@@ -150,7 +150,8 @@
     });
   };
 
-  /* Ranked ids: all words first, then exact diacritics, title matches, phrases; newer first. */
+  /* Ranked ids: all words first, then exact diacritics, the post's own document number, title
+     matches, phrases; newer first. */
   Engine.prototype.rank = function (meta, query, filters) {
     var self = this;
     var pairs = [];
@@ -164,7 +165,7 @@
       var docs = new Map();
       function entry(id) {
         var e = docs.get(id);
-        if (!e) { e = { id: id, all: 0, exact: 0, title: 0, phrase: 0, matched: {} }; docs.set(id, e); }
+        if (!e) { e = { id: id, all: 0, exact: 0, number: 0, title: 0, phrase: 0, matched: {} }; docs.set(id, e); }
         return e;
       }
       singles.forEach(function (hit, index) {
@@ -177,7 +178,8 @@
           var e = entry(id);
           e.all += 1;
           e.matched[q.folded] = true;
-          if (list[k + 1] >= 16) e.title += 1;
+          if (list[k + 1] >= 16) e.title += 1;  // a number is in the title text too
+          if (list[k + 1] >= 32) e.number += 1;  // in the post's own document number
           ids.push(id);
         }
         if (q.exact) exactIds(hit, q, ids).forEach(function (x) { docs.get(x).exact += 1; });
@@ -192,7 +194,7 @@
       });
       var ranked = Array.from(docs.values());
       ranked.sort(function (a, b) {
-        return b.all - a.all || b.exact - a.exact || b.title - a.title || b.phrase - a.phrase || a.id - b.id;
+        return b.all - a.all || b.exact - a.exact || b.number - a.number || b.title - a.title || b.phrase - a.phrase || a.id - b.id;
       });
       return {
         ranked: ranked,
