@@ -38,6 +38,7 @@ from newsroom.reader import post_files
 from newsroom.pages import GeneratedPage, build_time, generated_assets, generated_pages
 from newsroom.taxonomy import term_url
 from newsroom.text import format_date, format_datetime
+from newsroom.thumbnails import post_thumbnail
 from newsroom.whitespace import collapse_whitespace
 
 from news_admin import admin_mkdocs_files
@@ -109,11 +110,15 @@ def on_files(files, config):
     corpus = _build.corpus
     docs = Path(config.docs_dir)
     static_urls = [file.url for file in files.documentation_pages()]
+    # sizes of the posts' own pictures (published beside them) and of docs/ files, each read once
+    sources = {a.href: a.source for post in corpus.posts for a in post.assets if a.source is not None}
+    _build.images = ImageSizes(sources, docs)
+    thumbnail_of = functools.partial(_thumbnail, _build.images)
     if _build.parallel:  # site/ has just been emptied: from here on the index can be written there
         visible = published(corpus.posts, _build.now, preview=bool(_build.preview))
-        search = functools.partial(_write_search_index, visible, Path(config.site_dir))
+        search = functools.partial(_write_search_index, visible, Path(config.site_dir), thumbnail_of)
         _build.search = Background(search, _build.jobs, config.strict)
-    _build.site = build_site(corpus.posts, _build.settings, _build.now, preview=bool(_build.preview))
+    _build.site = build_site(corpus.posts, _build.settings, _build.now, preview=bool(_build.preview), thumbnail_of=thumbnail_of)
     for page in [*generated_pages(_build.site), *_offline_pages()]:
         file = File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
         if _build.parallel and not page.in_nav:
@@ -123,7 +128,6 @@ def on_files(files, config):
     assets = generated_assets(_build.site)
     for asset in assets:
         _add(docs, files, File.generated(config, asset.src_uri, abs_src_path=str(asset.source)))
-    _build.images = ImageSizes({asset.src_uri: asset.source for asset in assets}, docs)
     base_url = config.site_url or "/"
     outputs = feeds(_build.site, base_url, config.site_name)
     outputs["sitemap.xml"] = sitemap(_build.site, base_url, static_urls + _listing_urls(_build.site))
@@ -136,7 +140,7 @@ def on_files(files, config):
     outputs.update(old_links)
     outputs.update(_offline_files(docs, config))
     if not _build.parallel:
-        outputs.update(build_search_index(_build.site.posts))
+        outputs.update(build_search_index(_build.site.posts, thumbnail_of))
     for path, content in outputs.items():
         _add(docs, files, File.generated(config, path, content=content))
     for file in admin_mkdocs_files(config, _build.settings, corpus.posts, files):
@@ -195,6 +199,7 @@ def on_env(env, config, files):
     env.filters["vn_datetime"] = lambda post: format_datetime(post.date, post.has_time)
     env.filters["vn_date"] = format_date
     env.filters["term_url"] = term_url
+    env.filters["thumbnail"] = _build.site.thumbnail  # a listed post's picture, or None
     env.globals.update(news_frame=_frame, news_title_stub=TitleStub)
     env.auto_reload = False  # a new environment every build: no need to stat templates at each include
     return env
@@ -256,8 +261,12 @@ def on_build_error(error):
         _build.search.cancel()
 
 
-def _write_search_index(posts, site_dir: Path) -> None:
-    for path, content in build_search_index(posts).items():
+def _thumbnail(sizes, post, kind):
+    return post_thumbnail(post, kind, sizes)
+
+
+def _write_search_index(posts, site_dir: Path, thumbnail_of) -> None:
+    for path, content in build_search_index(posts, thumbnail_of).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

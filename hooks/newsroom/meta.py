@@ -17,10 +17,10 @@ from .config import SiteConfig
 from .feeds import absolute
 from .labels import LABELS, ORGANISATION_WORDS
 from .model import Post
+from .thumbnails import lead_picture
 from .views import HomeView, PostView
 
 Size = tuple[int, int]
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 LANGUAGE, LOCALE = "vi", "vi_VN"
 # characters that could end a <script> element or start an HTML comment inside it
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -113,13 +113,6 @@ def is_organisation(name: str) -> bool:
     return any(name == word or name.startswith(word + " ") for word in ORGANISATION_WORDS)
 
 
-def post_image(post: Post) -> str:
-    """The image that stands for a post: its `image`, else the first image of its body, else ""."""
-    if post.image:
-        return post.image
-    return next((a.href for a in post.assets if a.href.lower().endswith(IMAGE_SUFFIXES)), "")
-
-
 def _image(ref: str, alt: str, base_url: str, size_of: Callable[[str], Size | None]) -> Image | None:
     if not ref:
         return None
@@ -205,7 +198,7 @@ def page_meta(
     default_image = _image(settings.default_image, site_name, base_url, size_of)
     if isinstance(view, PostView):
         post = view.post
-        image = _image(post_image(post), post.title, base_url, size_of) or default_image
+        image = _image(lead_picture(post), post.title, base_url, size_of) or default_image
         return PageMeta(
             canonical=canonical,
             title=post.title,

@@ -7,7 +7,8 @@ query fetches three shards (two words and their pair) and the short records of t
 Layout under `search/` (all JSON, compact):
     meta.json            counts, shard count, years -> id ranges, categories and units with counts
     s/<n>.json           shard n: {"p": {term: postings}, "x": {term: diacritic variants}}
-    d/<k>/<id>.json      one record per post: url, title, date, category, unit, number, text
+    d/<k>/<id>.json      one record per post: url, title, date, category, unit, number, text,
+                         thumbnail ("i": src, width, height, sizes, srcset; only when it has a picture)
     f/c-<slug>.json      ids of a category's posts (fetched only when the filter is used)
     f/u-<slug>.json      ids of a unit's posts
 
@@ -27,6 +28,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import accumulate, count
+from typing import Callable
 
 import numpy as np
 
@@ -34,6 +36,7 @@ from .codes import PAIR, pair_of, with_pairs
 from .labels import SEARCH_LABELS
 from .model import Post
 from .text import fold, format_date, plain_text, syllables, tone_key
+from .thumbnails import SMALL, Thumbnail
 
 VERSION = 1
 SHARD_TARGET_BYTES = 16_000
@@ -155,7 +158,7 @@ def _shards(postings: _Postings) -> list[dict]:
     return shards
 
 
-def _record(post: Post, plain: str) -> dict:
+def _record(post: Post, plain: str, thumbnail: Thumbnail | None = None) -> dict:
     record = {
         "u": post.url,
         "t": post.title,
@@ -166,6 +169,10 @@ def _record(post: Post, plain: str) -> dict:
     }
     if post.document and post.document.number:
         record["k"] = post.document.number
+    if thumbnail:  # site paths, like "u": the browser resolves them against the site's base
+        record["i"] = {"u": thumbnail.src, "w": thumbnail.width, "h": thumbnail.height, "z": thumbnail.sizes}
+        if thumbnail.srcset:
+            record["i"]["s"] = [[c.url, c.width] for c in thumbnail.srcset]
     return record
 
 
@@ -176,16 +183,20 @@ def _ranges(posts: tuple[Post, ...]) -> dict[str, list[int]]:
     return years
 
 
-def build_search_index(posts: tuple[Post, ...]) -> dict[str, bytes]:
+def build_search_index(
+    posts: tuple[Post, ...], thumbnail_of: Callable[[Post, str], Thumbnail | None] | None = None
+) -> dict[str, bytes]:
     """Every file of the search index, by path under the site root.
 
     `posts` are the published posts, newest first: drafts and scheduled posts never get in.
+    `thumbnail_of(post, kind)` gives the picture shown beside a result (see build_site).
     """
     plains = [plain_text(post.body) for post in posts]
     shards = _shards(_collect(posts, plains))
     files = {f"search/s/{n}.json": _dumps(shard) for n, shard in enumerate(shards)}
     for doc, post in enumerate(posts):
-        files[f"search/d/{doc // RECORDS_PER_FOLDER}/{doc}.json"] = _dumps(_record(post, plains[doc]))
+        thumbnail = thumbnail_of(post, SMALL) if thumbnail_of else None
+        files[f"search/d/{doc // RECORDS_PER_FOLDER}/{doc}.json"] = _dumps(_record(post, plains[doc], thumbnail))
     filters: dict[str, tuple[str, list[int]]] = {}
     for doc, post in enumerate(posts):
         for key, name in [(f"c-{c.slug}", c.name) for c in post.categories] + [(f"u-{post.unit.slug}", post.unit.name)]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Callable
 
 from .archive import YearArchive, archives
 from .citations import Citations, index_citations
@@ -12,6 +13,7 @@ from .labels import LABELS
 from .model import CATEGORY, TAG, UNIT, Post
 from .related import related_posts
 from .taxonomy import TermIndex, index_terms
+from .thumbnails import LEAD, SMALL, Thumbnail
 from .views import DocumentsView, HomeView, IndexView, ListView, PostView, documents_view, paginate
 
 
@@ -35,6 +37,18 @@ class Site:
         """The view shown at `url` (relative to the site root, e.g. "luu-tru/2019/"), or None."""
         return self._views.get(url)
 
+    def thumbnail(self, post: Post) -> Thumbnail | None:
+        """The small picture of a published `post` wherever it is listed; None when it has none."""
+        view = self.post_views.get(post.url)
+        return view.thumbnail if view else None
+
+
+ThumbnailOf = Callable[[Post, str], "Thumbnail | None"]  # (post, thumbnails.SMALL or LEAD) -> its picture
+
+
+def no_thumbnails(post: Post, kind: str) -> None:
+    return None
+
 
 def published(posts: tuple[Post, ...] | list[Post], now: datetime, preview: bool = False) -> tuple[Post, ...]:
     """Posts readers may see at `now`, newest first (URL breaks ties so the order is stable).
@@ -45,7 +59,7 @@ def published(posts: tuple[Post, ...] | list[Post], now: datetime, preview: bool
     return tuple(sorted(visible, key=lambda p: (-p.date.timestamp(), p.url)))
 
 
-def _post_views(posts: tuple[Post, ...], config: SiteConfig, citations: Citations) -> dict[str, PostView]:
+def _post_views(posts: tuple[Post, ...], config: SiteConfig, citations: Citations, thumbnail_of: ThumbnailOf) -> dict[str, PostView]:
     related = related_posts(posts, config.related)
     views = {}
     for i, post in enumerate(posts):
@@ -55,6 +69,7 @@ def _post_views(posts: tuple[Post, ...], config: SiteConfig, citations: Citation
             post, related[post.url], previous=older, next=newer,
             cites=citations.cites.get(post.url, ()), cited_by=citations.cited_by.get(post.url, ()),
             replaces=citations.replaces.get(post.url, ()), replaced_by=citations.replaced_by.get(post.url, ()),
+            thumbnail=thumbnail_of(post, SMALL),
         )  # fmt: skip
     return views
 
@@ -96,15 +111,26 @@ def _archive_lists(years: tuple[YearArchive, ...], config: SiteConfig) -> list[L
     return views
 
 
-def _home(posts: tuple[Post, ...], categories: tuple[TermIndex, ...], config: SiteConfig) -> HomeView:
+def _home(posts: tuple[Post, ...], categories: tuple[TermIndex, ...], config: SiteConfig, thumbnail_of: ThumbnailOf) -> HomeView:
     pinned = tuple(p for p in posts if p.pin)
     latest = tuple(p for p in posts if not p.pin)[: config.home_latest]
     by_category = tuple(TermIndex(c.term, c.posts[: config.home_per_category]) for c in categories)
-    return HomeView(pinned, latest, by_category)
+    home = HomeView(pinned, latest, by_category)
+    return HomeView(pinned, latest, by_category, thumbnail_of(home.lead, LEAD) if home.lead else None)
 
 
-def build_site(posts: tuple[Post, ...] | list[Post], config: SiteConfig, now: datetime, preview: bool = False) -> Site:
-    """Everything the templates and feeds need, from the valid posts and the build time."""
+def build_site(
+    posts: tuple[Post, ...] | list[Post],
+    config: SiteConfig,
+    now: datetime,
+    preview: bool = False,
+    thumbnail_of: ThumbnailOf = no_thumbnails,
+) -> Site:
+    """Everything the templates and feeds need, from the valid posts and the build time.
+
+    `thumbnail_of(post, kind)` gives a post's picture (thumbnails.post_thumbnail with the site's
+    image sizes); without it no post has one.
+    """
     visible = published(posts, now, preview)
     categories = index_terms(visible, CATEGORY, config.categories)
     tags = index_terms(visible, TAG)
@@ -123,8 +149,8 @@ def build_site(posts: tuple[Post, ...] | list[Post], config: SiteConfig, now: da
         + _term_lists(units, UNIT, config)
     )
     citations = index_citations(visible)
-    post_views = _post_views(visible, config, citations)
-    home = _home(visible, categories, config)
+    post_views = _post_views(visible, config, citations, thumbnail_of)
+    home = _home(visible, categories, config, thumbnail_of)
     documents = documents_view("van-ban/", visible, citations)
     views: dict[str, object] = {"": home}
     for view in (*index_views, *list_views, documents):

@@ -11,6 +11,7 @@ from .citations import Citation, Citations
 from .labels import LABELS
 from .model import Document, Post, Term
 from .taxonomy import TermIndex
+from .thumbnails import Thumbnail
 from .text import fold
 
 
@@ -24,6 +25,7 @@ class PostView:
     cited_by: tuple[Post, ...] = ()  # for a document: the posts that name it, newest first
     replaces: tuple[Citation, ...] = ()  # for a document: the documents it replaces
     replaced_by: tuple[Post, ...] = ()  # for a document: the documents that replace it
+    thumbnail: Thumbnail | None = None  # its small picture in lists, "Tin liên quan" and search (thumbnails.py)
 
 
 PAGER_WINDOW = 2  # pages linked either side of the current one
@@ -148,11 +150,38 @@ def documents_view(url: str, posts: tuple[Post, ...], citations: Citations | Non
     return DocumentsView(url, LABELS["documents"], LABELS["documents_intro"], tuple(rows))
 
 
+HOME_TOP = 4  # stories shown with a thumbnail after the lead story on the front page
+
+
 @dataclass(frozen=True)
 class HomeView:
+    """The front page: the lead story with a large photo, the next stories, then one block per category.
+
+    The lead story is the newest pinned post, else the newest post; pinned posts come first.
+    """
+
     pinned: tuple[Post, ...]
     latest: tuple[Post, ...]
     by_category: tuple[TermIndex, ...]  # each with its newest posts only
+    lead_picture: Thumbnail | None = None  # the lead story's photo, large (thumbnails.LEAD)
+
+    @property
+    def stories(self) -> tuple[Post, ...]:
+        return (*self.pinned, *self.latest)
+
+    @property
+    def lead(self) -> Post | None:
+        return self.stories[0] if self.stories else None
+
+    @property
+    def top(self) -> tuple[Post, ...]:
+        """The stories after the lead, shown with thumbnails beside it."""
+        return self.stories[1 : 1 + HOME_TOP]
+
+    @property
+    def more(self) -> tuple[Post, ...]:
+        """The rest of the newest stories, as a plain list."""
+        return self.stories[1 + HOME_TOP :]
 
 
 def page_url(base: str, page: int) -> str:
