@@ -107,10 +107,15 @@ def test_previous_and_next_post(sample_site, model):
 
 def test_home_shows_pinned_latest_and_categories(sample_site, model):
     page = load(sample_site, "")
-    pinned = [a.get_text(strip=True) for a in page.select(".news-home--pinned .news-item__title a")]
-    assert pinned == [p.title for p in model.posts if p.pin] and len(pinned) == 2
+    pinned = [p.title for p in model.posts if p.pin]
+    newest = [p.title for p in model.posts if not p.pin][:8]
+    assert len(pinned) == 2
+    # the lead story and the next four: pinned posts first, then the newest
+    front = [a.get_text(strip=True) for a in page.select(".news-front .news-item__title a")]
+    assert front == (pinned + newest)[:5]
+    assert page.select_one(".news-lead__title a").get_text(strip=True) == pinned[0]
     latest = [a.get_text(strip=True) for a in page.select(".news-home--latest .news-item__title a")]
-    assert latest == [p.title for p in model.posts if not p.pin][: len(latest)] and len(latest) == 8
+    assert latest == (pinned + newest)[5:] and len(latest) == 5
     assert page.select_one(".news-home--latest .news-item__summary").get_text(strip=True)
     cells = page.select(".news-home--categories .news-grid__cell > h3")
     assert [c.get_text(strip=True) for c in cells] == [c.term.name for c in model.categories]

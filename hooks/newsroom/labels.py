@@ -9,6 +9,7 @@ LABELS: dict[str, str] = {
     "home": "Trang chủ",
     "latest": "Tin mới nhất",
     "pinned": "Tin nổi bật",
+    "top_stories": "Tiêu điểm",  # the front page's lead story and the stories beside it
     "by_category": "Tin theo chuyên mục",
     "see_all": "Xem tất cả",
     "archive": "Lưu trữ",

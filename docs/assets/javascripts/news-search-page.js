@@ -26,15 +26,24 @@
     };
   }
 
+  /* The post's thumbnail as the build wrote it in the record ("i", see newsroom/search.py): the
+   * same <img> as the lists' (overrides/news/_macros.html `thumb`), lazy, in the same 3:2 box. */
+  function thumbnail(i) {
+    var esc = NewsSearch.escapeHtml;
+    var html = '<img class="news-thumb" src="' + esc(new URL(i.u, base).href) + '"';
+    if (i.s) html += ' srcset="' + esc(i.s.map(function (c) { return new URL(c[0], base).href + " " + c[1] + "w"; }).join(", ")) + '"';
+    return html + ' sizes="' + esc(i.z) + '" width="' + Number(i.w) + '" height="' + Number(i.h) + '" alt="" loading="lazy" decoding="async">';
+  }
+
   function item(result) {
     var r = result.record;
     var li = document.createElement("li");
-    li.className = "news-item news-search__result";
+    li.className = "news-item news-search__result" + (r.i ? " news-item--pictured" : "");
     var meta = [r.c, r.d, r.n].concat(r.k ? [labels.search_number + " " + r.k] : []);
-    li.innerHTML =
+    li.innerHTML = (r.i ? thumbnail(r.i) : "") + '<div class="news-item__text">' +
       '<p class="news-meta">' + NewsSearch.escapeHtml(meta.join(" · ")) + "</p>" +
       '<h3 class="news-item__title"><a href="' + NewsSearch.escapeHtml(new URL(r.u, base).href) + '">' + result.title + "</a></h3>" +
-      '<p class="news-item__summary">' + result.excerpt + "</p>";
+      '<p class="news-item__summary">' + result.excerpt + "</p></div>";
     return li;
   }
 
