@@ -139,3 +139,34 @@ def test_search_results_show_the_thumbnails_of_posts_with_a_picture(browser, bas
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     page.close()
     assert errors == []
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_header_search_box_shows_thumbnails_beside_pictured_results(browser, base_url, viewport):
+    page, errors = open_page(browser, viewport, base_url)
+    if viewport is PHONE:
+        page.get_by_role("button", name="Tìm kiếm").first.click()  # the phone header's search button
+    else:
+        page.keyboard.press("/")  # Material's shortcut focuses the header search box
+    box = page.locator("input.md-search__input")
+    box.fill("mái ấm")
+    box.press("End")  # Material reads the box on key up
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result__item img')].every(img => img.complete)")
+    items = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')].map(li => {
+        const img = li.querySelector('img.news-search__thumb'), article = li.querySelector('article');
+        if (!img) return {pictured: false};
+        const box = img.getBoundingClientRect(), around = article.getBoundingClientRect();
+        return {pictured: true, ok: img.naturalWidth > 0, w: img.getAttribute('width'), loading: img.getAttribute('loading'),
+                ratio: box.width / box.height, inside: box.right <= around.right + 1 && box.bottom <= around.bottom + 1};
+    })""")
+    assert any(item["pictured"] for item in items) and not all(item["pictured"] for item in items), items
+    for item in items:
+        if item["pictured"]:
+            assert item["ok"] and item["w"] and item["loading"] == "lazy" and item["inside"], item
+            assert abs(item["ratio"] - 1.5) < 0.02, item
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"search-box-{'phone' if viewport is PHONE else 'desktop'}.png"))
+    page.close()
+    assert errors == []

@@ -20,6 +20,16 @@ function meta(record, labels) {
   return '<p class="news-search__meta">' + NewsSearch.escapeHtml(parts.join(" · ")) + "</p>";
 }
 
+/* The post's thumbnail from its record ("i", see newsroom/search.py), beside the result's text;
+ * none for a post without a picture. Material inserts `text` as HTML, inside the result's link. */
+function thumbnail(record) {
+  var i = record.i, esc = NewsSearch.escapeHtml;
+  if (!i) return "";
+  var html = '<img class="news-thumb news-search__thumb" src="' + esc(new URL(i.u, base).href) + '"';
+  if (i.s) html += ' srcset="' + esc(i.s.map(function (c) { return new URL(c[0], base).href + " " + c[1] + "w"; }).join(", ")) + '"';
+  return html + ' sizes="5rem" width="' + Number(i.w) + '" height="' + Number(i.h) + '" alt="" loading="lazy" decoding="async">';
+}
+
 function answer(query) {
   if (!NewsSearch.parseQuery(query).length) return Promise.resolve({ items: [] });
   return engine.meta().then(function (info) {
@@ -29,7 +39,7 @@ function answer(query) {
         return [{
           location: result.record.u,
           title: result.title,
-          text: meta(result.record, labels) + "<p>" + result.excerpt + "</p>",
+          text: thumbnail(result.record) + meta(result.record, labels) + "<p>" + result.excerpt + "</p>",
           score: SHOWN - rank,
           terms: result.terms,
         }];
