@@ -28,7 +28,11 @@ pytestmark = pytest.mark.build
 
 @pytest.fixture(scope="module")
 def model():
-    """The sample site as the package sees it, with the thumbnails the build gives its posts."""
+    """The sample site as the package sees it, with the thumbnails the build gives its posts.
+
+    `thumbnail_of` is the one hooks/news.py passes to build_site: keep the two the same when the
+    filling of thumbnails (thumbnails.fill_thumbnail) changes what it is given.
+    """
     config = load_config(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["newsroom"])
     corpus = read_posts(ROOT / "posts", config, docs_dir=ROOT / "docs")
     assert corpus.problems == ()
