@@ -50,15 +50,17 @@ def oracle(posts, query):
         title, body = fields(post)
         present = {fold(w) for w in title + body}
         in_title = {fold(w) for w in title}
+        own_number = {fold(w) for w in syllables(post.document.number)} if post.document and post.document.number else set()
         keys = {tone_key(w) for w in title + body}
         doc_pairs = {f"{fold(a)} {fold(b)}" for text in (title, body) for a, b in zip(text, text[1:])}
         all_ = sum(f in present for f in folded)
         if not all_:
             continue
         exact = sum(1 for w, f in zip(words, folded) if w != f and f in present and tone_key(w) in keys)
+        number = sum(f in own_number for f in folded)
         titles = sum(f in in_title for f in folded)
         phrase = sum(p in doc_pairs for p in pairs)
-        scored.append(((-all_, -exact, -titles, -phrase, rank), post.title))
+        scored.append(((-all_, -exact, -number, -titles, -phrase, rank), post.title))
     return [title for _, title in sorted(scored)]
 
 
