@@ -25,14 +25,16 @@ class ConfigError(ValueError):
 class RelatedConfig:
     """How "Tin liên quan" is scored (see related.py for the formula).
 
-    Each weight multiplies one index's similarity; 0 turns the index off.
+    Each weight multiplies one index's similarity; 0 turns the index off. A metadata value
+    counts by how rare it is and how well its posts' texts agree (see related.py).
     """
 
     count: int = 5
     content: float = 1.0  # TF-IDF cosine of title and body syllables and syllable pairs
-    tags: float = 0.5  # share of tags in common (Jaccard)
-    categories: float = 0.25  # share of categories in common
-    unit: float = 0.15  # same issuing unit
+    tags: float = 0.5  # tags in common, each by its rarity and agreement
+    categories: float = 0.25  # categories in common, the same way
+    unit: float = 0.15  # same issuing unit, the same way
+    documents: float = 0.5  # documents both cite (or one is and the other cites), the same way
     threshold: float = 0.05  # a candidate scoring below this is not related
     recency: float = 0.15  # at most this share of the score is added for posts close in time
     recency_days: float = 365.0  # half of the recency bonus is lost after this many days

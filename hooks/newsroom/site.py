@@ -60,7 +60,7 @@ def published(posts: tuple[Post, ...] | list[Post], now: datetime, preview: bool
 
 
 def _post_views(posts: tuple[Post, ...], config: SiteConfig, citations: Citations, thumbnail_of: ThumbnailOf) -> dict[str, PostView]:
-    related = related_posts(posts, config.related)
+    related = related_posts(posts, config.related, citations)
     views = {}
     for i, post in enumerate(posts):
         newer = posts[i - 1] if i > 0 else None
