@@ -29,6 +29,7 @@ from newsroom.images import ImageSizes, enhance_images
 from newsroom.inert import MissingLibmagic, check_libmagic
 from newsroom.labels import LABELS, THEME_LABELS
 from newsroom.meta import page_meta
+from newsroom.policy import SITE_REFERRER, meta_tags, site_policy
 from newsroom import offline
 from newsroom.publishing import check_site_url, site_files
 from newsroom.redirects import MAP_PATH, redirect_files
@@ -196,6 +197,7 @@ def on_env(env, config, files):
     env.globals.update(t=LABELS, theme_labels=THEME_LABELS, newsroom=_build.settings, news_site=_build.site)
     env.globals.update(news_preview=_build.preview or None, news_now=_build.now, news_old_links=MAP_PATH)
     env.globals["news_offline"] = offline.head_links() if _build.settings.offline.enabled else None
+    env.globals["news_policy"] = meta_tags(site_policy(_build.settings.embeds), SITE_REFERRER)
     env.filters["vn_datetime"] = lambda post: format_datetime(post.date, post.has_time)
     env.filters["vn_date"] = format_date
     env.filters["term_url"] = term_url

@@ -2,7 +2,7 @@
 
 From the posts' `aliases` (their old addresses, written by `newsroom import DUMP.sql`) the build
 writes a small static page at each old path: a meta refresh, a canonical link and a visible link
-to the post, `noindex`, no script (nothing a Content-Security-Policy without 'unsafe-inline' would block). The
+to the post, `noindex`, no script, and a policy that lets it load nothing (policy.py). The
 folder of an old article address (`vi/news/<category>/`) leads to the page of the post's main
 category, and `vi/news/tag/<tag>/` to the tag's page. Every other old form (`index.php?nv=news&
 op=...`, an article under another category) reaches the 404 page, whose script looks the old id
@@ -22,6 +22,7 @@ from html import escape
 
 from .labels import LABELS, message
 from .model import Post, Problem
+from .policy import REDIRECT_REFERRER, meta_tags, redirect_policy
 from .taxonomy import term_url
 
 MAP_PATH = "assets/old-links.json"
@@ -87,6 +88,7 @@ def redirect_page(redirect: Redirect, site_url: str) -> bytes:
     return (
         "<!doctype html>\n"
         '<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        f"{meta_tags(redirect_policy(), REDIRECT_REFERRER)}\n"
         f"<title>{escape(LABELS['moved_title'])}: {title}</title>\n"
         '<meta name="robots" content="noindex">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

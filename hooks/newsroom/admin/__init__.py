@@ -11,12 +11,12 @@ import yaml
 from ..config import SiteConfig
 from .form import SiteFacts, check_form, cms_config, post_fields
 from .packages import PackageError, open_packages
-from .page import admin_css, admin_js, content_security_policy, index_html
+from .page import admin_css, admin_js, index_html
 from .vendor import BUNDLE, SCHEMA, WANTED, vendor
 
 __all__ = [
     "PackageError", "SiteFacts", "admin_files", "check_form", "cms_config", "config_yaml",
-    "content_security_policy", "post_fields",
+    "post_fields",
 ]  # fmt: skip
 
 

@@ -1,7 +1,7 @@
 """The admin page itself: admin/index.html, its script and style, and its Content Security Policy.
 
 Generated, never committed (docs/ refuses .html files: inert.py). The page loads only files of
-the site; the policy lets it reach only the site and api.github.com, where the CMS reads and
+the site; its policy (policy.py) lets it reach only the site and api.github.com, where the CMS reads and
 commits the repository with the token staff type in.
 """
 
@@ -11,30 +11,9 @@ import json
 from html import escape
 
 from ..labels import ADMIN_LABELS as L
+from ..policy import ADMIN_REFERRER, GITHUB_API, admin_policy, meta_tags
 
-API = "https://api.github.com"
-
-# Sveltia (Svelte) puts its component styles in <style> elements: 'unsafe-inline' for styles only.
-# Pictures being uploaded are shown from blob: URLs, the CMS's icons from data: URLs.
-POLICY = {
-    "default-src": ["'none'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "font-src": ["'self'"],
-    "img-src": ["'self'", "blob:", "data:"],
-    "media-src": ["'self'", "blob:"],
-    "connect-src": ["'self'", API, "data:", "blob:"],  # the CMS fetch()es its own data: logo
-    "worker-src": ["'self'", "blob:"],
-    "frame-src": ["'self'", "blob:"],
-    "manifest-src": ["'self'"],
-    "base-uri": ["'self'"],  # the preview frame sets a <base> of the site's origin
-    "form-action": ["'none'"],
-    "object-src": ["'none'"],
-}
-
-
-def content_security_policy() -> str:
-    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in POLICY.items())
+API = GITHUB_API
 
 
 def index_html(bundle: str) -> str:
@@ -42,10 +21,9 @@ def index_html(bundle: str) -> str:
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{escape(content_security_policy())}">
+{meta_tags(admin_policy(), ADMIN_REFERRER)}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="same-origin">
 <title>{escape(L["page_title"])}</title>
 <link rel="cms-config-url" type="application/yaml" href="config.yml">
 <link rel="stylesheet" href="admin.css">
