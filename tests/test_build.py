@@ -231,10 +231,12 @@ def test_future_posts_wait_for_their_day(tmp_path, model):
 
 
 def differences(left, right):
-    """Paths that are only on one side or differ in content, recursively."""
+    """Paths that are only on one side or differ in content, recursively. Every common file is read
+    (dircmp's own diff_files trusts equal size and modification time without reading)."""
 
     def walk(cmp, prefix=""):
-        found = [prefix + name for name in cmp.left_only + cmp.right_only + cmp.diff_files]
+        _, changed, unreadable = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found = [prefix + name for name in cmp.left_only + cmp.right_only + cmp.common_funny + changed + unreadable]
         for name, sub in cmp.subdirs.items():
             found += walk(sub, f"{prefix}{name}/")
         return found

@@ -4,6 +4,7 @@ without plugins or hooks, can never be installed by our pins."""
 
 from __future__ import annotations
 
+import os
 import re
 from importlib.metadata import version
 
@@ -29,6 +30,16 @@ def test_properdocs_builds_the_same_site_as_mkdocs(sample_site, tmp_path):
         only_generator.append(path)
     assert b"ProperDocs" in (other / "index.html").read_bytes()
     assert only_generator, "the generator tag names the engine: at least the pages differ there"
+
+
+def test_the_comparison_reads_every_byte(tmp_path):
+    """Same size and modification time, one byte apart: still a difference (and a file on one side only)."""
+    for side, text in (("left", b"<p>ProperDocs</p>"), ("right", b"<p>ProperDoc$</p>")):
+        (tmp_path / side / "page").mkdir(parents=True)
+        (tmp_path / side / "page" / "index.html").write_bytes(text)
+        os.utime(tmp_path / side / "page" / "index.html", ns=(1_700_000_000_000_000_000,) * 2)
+    (tmp_path / "right" / "extra.html").write_bytes(b"")
+    assert sorted(differences(tmp_path / "left", tmp_path / "right")) == ["extra.html", "page/index.html"]
 
 
 def test_the_pins_keep_mkdocs_1_and_properdocs():
