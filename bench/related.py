@@ -45,11 +45,12 @@ TEXT_ONLY = RelatedConfig(tags=0, categories=0, unit=0, documents=0)
 
 @contextmanager
 def _before_issue_17():
-    """Metadata scored as before issue 17: each index the cosine of 0/1 vectors, whatever the value."""
+    """Metadata scored as before issue 17: each index the cosine of 0/1 vectors, whatever the value,
+    with the weights of then (tags 0.5) and no documents index."""
     saved = related_module._metadata
     related_module._metadata = lambda rows, text, scale: related_module._normalised(related_module._membership(rows))
     try:
-        yield RelatedConfig(documents=0)
+        yield RelatedConfig(tags=0.5, categories=0.25, unit=0.15, documents=0)
     finally:
         related_module._metadata = saved
 

@@ -31,7 +31,7 @@ class RelatedConfig:
 
     count: int = 5
     content: float = 1.0  # TF-IDF cosine of title and body syllables and syllable pairs
-    tags: float = 0.5  # tags in common, each by its rarity and agreement
+    tags: float = 1.0  # tags in common, each by its rarity and agreement (0.5 before they were discounted)
     categories: float = 0.25  # categories in common, the same way
     unit: float = 0.15  # same issuing unit, the same way
     documents: float = 0.5  # documents both cite (or one is and the other cites), the same way
