@@ -1,12 +1,23 @@
+import sys
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
 
 from conftest import VN
 from helpers import make_post
+from newsroom import related as related_module
 from newsroom.config import RelatedConfig
+from newsroom.model import Document
 from newsroom.related import related_posts
 from newsroom.site import build_site, published
 from conftest import site_config
+
+# the planted-topic generator of the benchmark (bench/topics.py), for the precision tests below
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from topics import planted_posts, precision_at  # noqa: E402
 
 TOPICS = {
     "dai-hoi": "đại hội công đoàn cơ sở nhiệm kỳ bầu ban chấp hành đại biểu",
@@ -120,15 +131,6 @@ def test_drafts_and_scheduled_posts_are_never_related():
 
 # --- metadata earns its weight: rarity x agreement (issue 17) -----------------------------------------
 
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import numpy as np  # noqa: E402
-from scipy import sparse  # noqa: E402
-
-from newsroom import related as related_module  # noqa: E402
-from newsroom.model import Document  # noqa: E402
-
 METADATA_ONLY = RelatedConfig(content=0, categories=0, unit=0, documents=0, recency=0)
 
 
@@ -206,10 +208,6 @@ def test_posts_citing_the_same_document_are_related_and_the_weight_turns_it_off(
     assert [p.slug for p in related["2021/01/ke-hoach/"]] == ["a", "b"]  # the document and who cites it
     assert related["2021/04/c/"] == ()
     assert all(not others for others in related_posts(posts, replace(documents, documents=0)).values())
-
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from topics import planted_posts, precision_at  # noqa: E402
 
 
 def test_planted_topics_are_found_when_tags_category_and_unit_are_random():
