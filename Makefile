@@ -9,6 +9,9 @@ NODE_STAMP := node_modules/.installed
 # the admin page's npm packages (Sveltia CMS, fonts) as tarballs checked against package-lock.json
 ADMIN_PACKAGES := .cache/admin
 ADMIN_STAMP := $(ADMIN_PACKAGES)/.verified
+# pictures made by the build (newsroom/images), kept between builds by `make build` and `make serve`:
+# an unchanged photo is not made again (not exported: the tests' builds keep no cache)
+NEWSROOM_IMAGE_CACHE ?= .cache/images
 # the site generator: mkdocs, or properdocs (the maintained fork of MkDocs 1.6; same site, README)
 ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
@@ -36,7 +39,7 @@ setup: $(STAMP)
 
 # A staff preview: drafts shown, and on a large site only the newest and just-edited posts.
 serve: $(STAMP) $(ADMIN_STAMP)
-	NEWSROOM_PREVIEW=1 $(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+	NEWSROOM_PREVIEW=1 NEWSROOM_IMAGE_CACHE=$(NEWSROOM_IMAGE_CACHE) $(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # Every post checked without building (the `newsroom` command; a no-op until it is installed).
 check: $(STAMP)
@@ -47,7 +50,7 @@ check: $(STAMP)
 # is removed either way.
 build: $(STAMP) $(ADMIN_STAMP)
 	rm -rf $(SITE_TMP)
-	$(BIN)/$(ENGINE) build -f mkdocs.yml --strict --site-dir $(SITE_TMP) || { rm -rf $(SITE_TMP); exit 1; }
+	NEWSROOM_IMAGE_CACHE=$(NEWSROOM_IMAGE_CACHE) $(BIN)/$(ENGINE) build -f mkdocs.yml --strict --site-dir $(SITE_TMP) || { rm -rf $(SITE_TMP); exit 1; }
 	rm -rf site && mv $(SITE_TMP) site
 
 # $(call debian,TEST,PACKAGES,WHY): when the shell TEST fails, install Debian PACKAGES if we are

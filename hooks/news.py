@@ -7,17 +7,22 @@ Posts and listing pages are rendered by news_render.py on every core after MkDoc
 own pages, with Material's frame rendered once per frame (news_frames.py); NEWSROOM_RENDER=mkdocs
 lets MkDocs render every page itself with no cache instead (same output, the tests compare),
 NEWSROOM_JOBS=N sets the number of processes (default: one per core), NEWSROOM_CACHE=folder keeps
-rendered Markdown there between builds (news_cache.py).
+rendered Markdown there between builds (news_cache.py). Pictures are made before anything is
+written (newsroom.images, on every core) and kept in NEWSROOM_IMAGE_CACHE (default .cache/images).
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
+import logging
 import os
+import shutil
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -25,7 +30,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from newsroom import ConfigError, build_site, load_config, published, read_posts
 from newsroom.citations import citation_links, link_citations
 from newsroom.feeds import feeds, sitemap
-from newsroom.images import ImageSizes, enhance_images
+from newsroom.images import ImageSizes, PageImages, enhance_images, make_pictures, picture_html
+from newsroom.images.problems import refusal_problems
+from newsroom.images.sources import docs_pictures, post_pictures
 from newsroom.inert import MissingLibmagic, check_libmagic
 from newsroom.labels import LABELS, THEME_LABELS
 from newsroom.meta import page_meta
@@ -48,6 +55,17 @@ from news_frames import FrameCache, TitleStub
 from news_render import Background, MarkdownRenderer, build_page, run_parallel
 
 log = get_plugin_logger("newsroom")
+
+
+class _OriginalsNotPublished(logging.Filter):
+    """MkDocs says at INFO, for every picture, that a page links to a file excluded from the site:
+    that is the original, which is never published (the page shows the files made of it)."""
+
+    def filter(self, record):
+        return "which is excluded from the built site" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.structure.pages").addFilter(_OriginalsNotPublished())
 
 
 class _Build:
@@ -74,6 +92,12 @@ class _Build:
         cache = os.environ.get("NEWSROOM_CACHE", "")
         self.cache = MarkdownCache(Path(cache), config) if cache and self.parallel else None
         self.nav = None
+        # made pictures kept between builds (`make build`/`serve` and CI set it); without it they
+        # are made in a temporary folder removed after the build: the build writes only site/
+        images = os.environ.get("NEWSROOM_IMAGE_CACHE", "")
+        self.image_cache = self.root / images if images else None
+        self.image_scratch = None
+        self.pictures = None
 
 
 _build: _Build | None = None
@@ -105,6 +129,30 @@ def on_pre_build(config):
         listed = "\n".join(f"  {problem}" for problem in corpus.problems)
         raise PluginError(f"Không thể dựng trang: {len(corpus.problems)} lỗi trong bài viết, chưa có gì được xuất bản:\n{listed}")
     _build.corpus = corpus
+    _make_pictures(config, corpus)
+
+
+def _make_pictures(config, corpus):
+    """Every picture the site shows, made now: a refused one stops the build before site/ is touched."""
+    docs = Path(config.docs_dir)
+    theme_files = (config.theme.get("logo"), config.theme.get("favicon"))
+    in_docs = docs_pictures(docs, keep=[f for f in theme_files if isinstance(f, str)])
+    sources = {**in_docs, **post_pictures(corpus.posts)}
+    jobs = _build.jobs if _build.parallel else 1
+    folder = _build.image_cache
+    if folder is None:
+        folder = _build.image_scratch = Path(tempfile.mkdtemp(prefix="newsroom-images-"))
+    pictures = make_pictures(sources, folder, jobs=jobs, prune=_build.image_cache is not None and not _build.preview)
+    if pictures.refused:
+        default = _build.settings.default_image
+        shown_by = {in_docs[default]: ("mkdocs.yml", "extra.newsroom.default_image")} if default in in_docs else {}
+        problems = refusal_problems(pictures.refused, corpus.posts, _build.root, shown_by)
+        listed = "\n".join(f"  {problem}" for problem in problems)
+        raise PluginError(f"Không thể dựng trang: {len(problems)} lỗi ảnh, chưa có gì được xuất bản:\n{listed}")
+    _build.pictures = pictures
+    _build.docs_pictures = set(in_docs)
+    if pictures.made:
+        log.info(f"{pictures.made} ảnh được xử lý mới / {len(pictures.by_path)} ảnh")
 
 
 def on_files(files, config):
@@ -127,8 +175,19 @@ def on_files(files, config):
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.EXCLUDED)
         _add(docs, files, file)  # excluded stand-ins keep links to our pages resolvable
     assets = generated_assets(_build.site)
-    for asset in assets:
-        _add(docs, files, File.generated(config, asset.src_uri, abs_src_path=str(asset.source)))
+    pictures = _build.pictures
+    for asset in assets:  # a picture is published as the files made of it, never as the original:
+        # the original stays known to MkDocs, excluded, so links to it in Markdown still resolve
+        excluded = pictures.get(asset.src_uri) is not None
+        inclusion = InclusionLevel.EXCLUDED if excluded else InclusionLevel.UNDEFINED
+        _add(docs, files, File.generated(config, asset.src_uri, abs_src_path=str(asset.source), inclusion=inclusion))
+    for uri in _build.docs_pictures:
+        files.get_file_from_path(uri).inclusion = InclusionLevel.EXCLUDED
+    shown = {asset.src_uri for asset in assets} | _build.docs_pictures
+    for picture in (pictures.by_path[uri] for uri in sorted(shown) if uri in pictures.by_path):
+        for variant in picture.variants:
+            if files.get_file_from_path(variant.path) is None:
+                files.append(File.generated(config, variant.path, abs_src_path=str(pictures.files[variant.path])))
     base_url = config.site_url or "/"
     outputs = feeds(_build.site, base_url, config.site_name)
     outputs["sitemap.xml"] = sitemap(_build.site, base_url, static_urls + _listing_urls(_build.site))
@@ -215,7 +274,9 @@ def on_page_content(html, page, config, files):
     view = _build.site.view(page.url)
     if getattr(view, "cites", None):  # a post page naming documents the site has: link the first mentions
         html = link_citations(html, citation_links(view.post, _build.site.citations))
-    return enhance_images(html, _build.images.on_page(page.url))
+    # the lead picture: the post's `image:` above the body (post.html), else the body's first
+    lead = getattr(view, "post", None) is not None and not view.post.image
+    return enhance_images(html, _build.images.on_page(page.url), PageImages(page.url, _build.pictures), lead=lead)
 
 
 def on_page_context(context, page, config, nav):
@@ -224,9 +285,18 @@ def on_page_context(context, page, config, nav):
     description = page.meta.get("description") or config.site_description or ""
     context["news_meta"] = page_meta(
         view, url=page.url, title=page.title or "", description=description, base_url=config.site_url or "/",
-        site_name=config.site_name, settings=_build.settings, size_of=_build.images,
+        site_name=config.site_name, settings=_build.settings, size_of=_build.images, share_of=_share_image,
     )  # fmt: skip
+    post = getattr(view, "post", None)
+    picture = _build.pictures.get(post.image) if post is not None else None
+    context["news_lead_picture"] = Markup(picture_html(picture, PageImages(page.url, _build.pictures), {"class": "news-post__image", "alt": ""}, lead=True)) if picture else None
     return context
+
+
+def _share_image(path):
+    """The Open Graph / JSON-LD image made of the picture at `path`: (site path, width, height)."""
+    picture = _build.pictures.get(path)
+    return (picture.jpeg.path, picture.jpeg.width, picture.jpeg.height) if picture else None
 
 
 def _listing_urls(site):
@@ -240,11 +310,13 @@ def on_post_build(config):
         site_dir = Path(config.site_dir)
         script = offline.worker_script(site_dir, _build.settings.offline, LABELS["offline_fallback"])
         (site_dir / offline.WORKER_PATH).write_bytes(script)
+    _remove_scratch()  # MkDocs has copied the pictures into site/ by now
 
 
 def _render_our_pages(config):
     env = _build.env
-    mkdocs_files = [f for f in _build.files if f.inclusion is not InclusionLevel.EXCLUDED]
+    # the stand-ins of our pages left out; pictures' originals kept, so links to them resolve
+    mkdocs_files = [f for f in _build.files if f.inclusion is not InclusionLevel.EXCLUDED or _build.pictures.get(f.src_uri)]
     files = Files([*mkdocs_files, *(file for file, _ in _build.our_pages)])
     doc_files = files.documentation_pages()
     renderer = MarkdownRenderer(config, _build.cache)
@@ -258,7 +330,14 @@ def _render_our_pages(config):
         _build.cache.prune()
 
 
+def _remove_scratch():
+    if _build is not None and _build.image_scratch is not None:
+        shutil.rmtree(_build.image_scratch, ignore_errors=True)
+        _build.image_scratch = None
+
+
 def on_build_error(error):
+    _remove_scratch()
     if _build is not None and _build.search is not None:
         _build.search.cancel()
 

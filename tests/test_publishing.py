@@ -25,7 +25,8 @@ PLAN = "2021/07/ke-hoach-263-thuc-hien-chuong-trinh-hanh-dong-09-ctr-tu/"
 WITH_IMAGE = "2025/10/ho-tro-xay-dung-25-nha-mai-am-cong-doan/"  # `image:` in its front matter
 WITH_FIGURE = "2025/05/lai-chau-khai-mac-thang-cong-nhan-nam-2025/"  # an image in its body
 SAMPLE_IMAGE_SIZE = ("960", "540")  # both sample images
-SHARE_IMAGE = "assets/images/chia-se.png"
+# the JPEG the image pipeline makes of docs/assets/images/chia-se.png (1200×630, not made larger)
+SHARE_IMAGE = re.compile(r"assets/images/chia-se\.[0-9a-f]{10}\.1200\.jpg")
 
 
 def load(site: Path, url: str) -> BeautifulSoup:
@@ -112,10 +113,14 @@ def test_every_post_has_open_graph_twitter_and_canonical(sample_site, model):
 
 @pytest.mark.build
 def test_the_share_image_is_the_posts_own_then_its_first_body_image_then_the_sites(sample_site):
-    assert meta(load(sample_site, WITH_IMAGE), "og:image") == [SITE_URL + WITH_IMAGE + "nha-mai-am-cong-doan.jpg"]
-    assert meta(load(sample_site, WITH_FIGURE), "og:image") == [SITE_URL + WITH_FIGURE + "le-khai-mac-thang-cong-nhan.jpg"]
+    # the JPEG made of each (the sample photos are 960 px wide: never made larger)
+    (own,) = meta(load(sample_site, WITH_IMAGE), "og:image")
+    assert re.fullmatch(re.escape(SITE_URL + WITH_IMAGE) + r"nha-mai-am-cong-doan\.[0-9a-f]{10}\.960\.jpg", own)
+    (first,) = meta(load(sample_site, WITH_FIGURE), "og:image")
+    assert re.fullmatch(re.escape(SITE_URL + WITH_FIGURE) + r"le-khai-mac-thang-cong-nhan\.[0-9a-f]{10}\.960\.jpg", first)
     page = load(sample_site, PLAN)
-    assert meta(page, "og:image") == [SITE_URL + SHARE_IMAGE]
+    (shared,) = meta(page, "og:image")
+    assert shared.startswith(SITE_URL) and SHARE_IMAGE.fullmatch(shared.removeprefix(SITE_URL))
     assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == (["1200"], ["630"])
 
 
@@ -150,7 +155,8 @@ def test_pages_that_are_not_posts_are_websites_with_canonical_urls(sample_site):
     for url in ("chuyen-muc/", "chuyen-muc/bao-cao/", "luu-tru/2024/", "van-ban/", "gioi-thieu/"):
         page = load(sample_site, url)
         assert meta(page, "og:url") == [SITE_URL + url] == [page.select_one('link[rel="canonical"]')["href"]]
-        assert meta(page, "og:type") == ["website"] and meta(page, "og:image") == [SITE_URL + SHARE_IMAGE]
+        (shared,) = meta(page, "og:image")
+        assert meta(page, "og:type") == ["website"] and SHARE_IMAGE.fullmatch(shared.removeprefix(SITE_URL))
         assert not page.select('script[type="application/ld+json"]')
     assert meta(load(sample_site, "chuyen-muc/bao-cao/"), "og:description") == ["Báo cáo tháng, quý, năm và báo cáo chuyên đề."]
 
@@ -238,24 +244,29 @@ def test_documents_page_is_in_the_navigation_and_the_sitemap(sample_site):
 
 
 @pytest.mark.build
-def test_post_images_are_lazy_sized_figures_with_captions(sample_site):
+def test_post_images_are_sized_figures_with_captions(sample_site):
     page = load(sample_site, WITH_FIGURE)
     (figure,) = page.select(".news-post__body figure.news-figure")
-    img = figure.select_one("a.news-figure__zoom[data-news-lightbox] > img")
-    assert (img["loading"], img["decoding"]) == ("lazy", "async")
+    img = figure.select_one("a.news-figure__zoom[data-news-lightbox] > picture > img")
+    # the post has no `image:`: its first picture is the lead, fetched first (test_images_site.py
+    # checks the others are lazy)
+    assert (img["loading"], img["decoding"], img["fetchpriority"]) == ("eager", "async", "high")
     assert (img["width"], img["height"]) == SAMPLE_IMAGE_SIZE
-    assert figure.select_one("a")["href"] == img["src"] == "le-khai-mac-thang-cong-nhan.jpg"
+    assert re.fullmatch(r"le-khai-mac-thang-cong-nhan\.[0-9a-f]{10}\.960\.jpg", img["src"])
+    assert figure.select_one("a")["href"] == img["src"].replace(".jpg", ".webp")  # the largest file
     assert figure.select_one("figcaption").get_text() == img["alt"].strip()
     assert img["alt"].startswith("Minh họa: Lễ khai mạc")
     assert (sample_site / WITH_FIGURE / img["src"]).is_file()
     assert page.select_one("dialog[data-news-lightbox-dialog] button[data-close]")
-    lead = load(sample_site, WITH_IMAGE).select_one("img.news-post__image")
-    assert (lead["width"], lead["height"]) == SAMPLE_IMAGE_SIZE and lead.get("loading") != "lazy"  # the first thing seen
-    # lazy, but for the first thing seen: a post's own image, and the front page's lead photo (only there)
+    lead = load(sample_site, WITH_IMAGE).select_one("picture > img.news-post__image")
+    assert (lead["width"], lead["height"]) == SAMPLE_IMAGE_SIZE and lead.get("loading") == "eager"  # the first thing seen
+    # lazy, but for the first thing seen: a post's lead picture, and the front page's lead photo (only there)
     for path in sample_site.rglob("*.html"):
-        first_seen = {"news-post__image", "news-thumb--lead"} if path == sample_site / "index.html" else {"news-post__image"}
-        for img in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(".md-content img[src]"):
-            assert img.get("loading") == "lazy" or first_seen & set(img.get("class", [])), (path, img)
+        images = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(".md-content img[src]")
+        leads = [img for img in images if img.get("loading") != "lazy"]
+        assert len(leads) <= 1 and all(img.get("fetchpriority") == "high" for img in leads), (path, leads)
+        if path == sample_site / "index.html":
+            assert [set(img.get("class", [])) & {"news-thumb--lead"} for img in leads] == [{"news-thumb--lead"}]
 
 
 @pytest.mark.build
@@ -367,7 +378,7 @@ def test_a_figure_opens_large_in_a_lightbox_and_closes_with_escape(browser, page
     link.click()
     dialog = page.locator("dialog[data-news-lightbox-dialog]")
     assert dialog.is_visible() and page.url == pages_url + WITH_FIGURE
-    assert dialog.locator("img").get_attribute("src").endswith("le-khai-mac-thang-cong-nhan.jpg")
+    assert re.search(r"/le-khai-mac-thang-cong-nhan\.[0-9a-f]{10}\.960\.webp$", dialog.locator("img").get_attribute("src"))
     assert dialog.locator("p").inner_text().startswith("Minh họa: Lễ khai mạc")
     page.wait_for_function("document.querySelector('dialog[data-news-lightbox-dialog] img').naturalWidth === 960")
     page.keyboard.press("Escape")

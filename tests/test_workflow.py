@@ -131,3 +131,19 @@ def test_the_build_keeps_rendered_markdown_between_runs(workflow):
     assert "github.run_id" in build[cache]["with"]["key"]
     assert build[cache]["with"]["key"].startswith(build[cache]["with"]["restore-keys"])
     assert ".cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+
+
+def test_the_build_keeps_made_pictures_between_runs(workflow):
+    """The image pipeline's cache (.cache/images) is restored before `make build` and points the
+    build at it; the Makefile sets the same folder for local builds and `make serve`."""
+    build = steps(workflow, "build")
+    make = next(i for i, s in enumerate(build) if s.get("run") == "make build")
+    (cache,) = [i for i, s in enumerate(build) if s.get("uses", "").startswith("actions/cache@") and s["with"]["path"] == ".cache/images"]
+    assert cache < make and build[make]["env"]["NEWSROOM_IMAGE_CACHE"] == ".cache/images"
+    assert "github.run_id" in build[cache]["with"]["key"]
+    assert build[cache]["with"]["key"].startswith(build[cache]["with"]["restore-keys"])
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^NEWSROOM_IMAGE_CACHE \?= \.cache/images$", makefile, re.M)
+    for target in ("build", "serve"):
+        recipe = re.search(rf"^{target}: .*\n((?:\t.*\n)+)", makefile, re.M).group(1)
+        assert "NEWSROOM_IMAGE_CACHE=$(NEWSROOM_IMAGE_CACHE) $(BIN)/$(ENGINE)" in recipe, target

@@ -289,6 +289,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp \"{value}\" mang đuôi {extension} nhưng nội dung là {actual}",
         "đổi đuôi tệp cho đúng nội dung rồi sửa tên tệp trong bài, hoặc xuất lại tệp thành {expected} thật",
     ),
+    # pictures the image pipeline cannot publish (newsroom/images/process.py)
+    "image_undecodable": (
+        "ảnh \"{value}\" không đọc được: tệp hỏng hoặc không phải ảnh dù mang đuôi ảnh",
+        "mở ảnh trên máy; nếu xem được thì lưu lại thành JPEG (Lưu thành... → JPEG), nếu không thì chép lại ảnh gốc từ điện thoại hoặc máy ảnh",
+    ),
+    "image_truncated": (
+        "ảnh \"{value}\" bị cắt cụt: tệp thiếu phần cuối (tải lên hoặc chép chưa xong)",
+        "chép lại ảnh gốc từ điện thoại hoặc máy ảnh rồi thay tệp này",
+    ),
+    "image_bomb": (
+        "ảnh \"{value}\" khai kích thước quá {limit} megapixel gấp đôi, trang không giải nén (có thể là tệp cố ý làm treo máy)",
+        "dùng ảnh chụp thường (điện thoại: khoảng 12 megapixel); ảnh thật lớn như vậy thì thu nhỏ xuống dưới {limit} megapixel rồi thêm lại",
+    ),
+    "image_too_large": (
+        "ảnh \"{value}\" có {megapixels} megapixel ({width}×{height}), vượt giới hạn {limit} megapixel cho ảnh không phải JPEG",
+        "lưu ảnh thành JPEG, hoặc thu nhỏ xuống khoảng 4000 px chiều ngang rồi thêm lại",
+    ),
+    "image_unreadable": (
+        "không đọc được tệp ảnh \"{value}\": {error}",
+        "kiểm tra quyền đọc tệp, hoặc chép lại ảnh vào thư mục của bài",
+    ),
     "not_image": (
         "tệp \"{value}\" ({actual}) không phải ảnh",
         "dùng ảnh JPEG, PNG, WebP, GIF, AVIF hoặc HEIC; tài liệu thì đưa vào tệp đính kèm hoặc liên kết [tên tệp](tệp) trong bài",

@@ -21,6 +21,7 @@ from .thumbnails import lead_picture
 from .views import HomeView, PostView
 
 Size = tuple[int, int]
+ShareOf = Callable[[str], "tuple[str, int, int] | None"]  # a picture's site path -> its share JPEG (path, width, height)
 LANGUAGE, LOCALE = "vi", "vi_VN"
 # characters that could end a <script> element or start an HTML comment inside it
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -113,11 +114,14 @@ def is_organisation(name: str) -> bool:
     return any(name == word or name.startswith(word + " ") for word in ORGANISATION_WORDS)
 
 
-def _image(ref: str, alt: str, base_url: str, size_of: Callable[[str], Size | None]) -> Image | None:
+def _image(ref: str, alt: str, base_url: str, size_of: Callable[[str], Size | None], share_of: ShareOf) -> Image | None:
     if not ref:
         return None
     if ref.startswith(("http://", "https://")):
         return Image(ref, alt)
+    made = share_of(ref)  # the 1200 px JPEG the image pipeline made of it
+    if made:
+        return Image(absolute(base_url, made[0]), alt, made[1], made[2])
     width, height = size_of(ref) or (0, 0)
     return Image(absolute(base_url, ref), alt, width, height)
 
@@ -187,18 +191,20 @@ def page_meta(
     site_name: str,
     settings: SiteConfig,
     size_of: Callable[[str], Size | None] = lambda path: None,
+    share_of: ShareOf = lambda path: None,
 ) -> PageMeta:
     """Meta of the page at `url` (relative to the site root) showing `view` (None on static pages).
 
     `title` and `description` are the page's own (its front matter); `description` falls back to
-    the site's. `size_of` gives an image's (width, height) from its path in the site.
+    the site's. `size_of` gives an image's (width, height) from its path in the site; `share_of`
+    the JPEG made of a picture for sharing, which is used instead of the picture when there is one.
     """
     canonical, home = absolute(base_url, url), absolute(base_url, "")
     publisher = _organisation(settings, site_name, home)
-    default_image = _image(settings.default_image, site_name, base_url, size_of)
+    default_image = _image(settings.default_image, site_name, base_url, size_of, share_of)
     if isinstance(view, PostView):
         post = view.post
-        image = _image(lead_picture(post), post.title, base_url, size_of) or default_image
+        image = _image(lead_picture(post), post.title, base_url, size_of, share_of) or default_image
         return PageMeta(
             canonical=canonical,
             title=post.title,

@@ -1,27 +1,19 @@
-"""Images in rendered pages: sizes read from file headers, lazy loading, figures with captions.
+"""Image sizes read from file headers, and where an image written on a page lies in the site.
 
-`image_size` reads only the first bytes of a PNG, GIF, JPEG or WebP file (no imaging library).
-`enhance_images` rewrites the `<img>` tags of a page body: `loading="lazy"`, `decoding="async"`,
-`width`/`height` (no layout shift while the page loads), and an image alone in its paragraph
-becomes a `<figure>` whose caption is the alt text, linked to the full image for the lightbox.
+`image_size` reads only the first bytes of a PNG, GIF, JPEG or WebP file (no imaging library):
+it sizes the pictures the pipeline does not make (a file it has no record of).
 """
 
 from __future__ import annotations
 
 import re
 import struct
-from html import escape
-from html.parser import HTMLParser
 from pathlib import Path
 from posixpath import dirname, join, normpath
 from typing import Callable, Mapping
 
-from .labels import LABELS
-
 Size = tuple[int, int]
 _HEADER_BYTES = 64 * 1024  # JPEG puts its size after the EXIF block, which is usually well within this
-# an image alone in its paragraph (group 1), or any other image
-_IMAGES = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>|<img\b[^>]*>", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
@@ -92,53 +84,6 @@ def site_path(page_url: str, src: str) -> str | None:
         return None
     path = normpath(src.lstrip("/") if src.startswith("/") else join(dirname(page_url), src))
     return None if path.startswith("..") or path == "." else path
-
-
-class _Attributes(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.attrs: dict[str, str] = {}
-
-    def handle_starttag(self, tag, attrs):
-        self.attrs = {name: value or "" for name, value in attrs}
-
-    handle_startendtag = handle_starttag
-
-
-def _attributes(tag: str) -> dict[str, str]:
-    parser = _Attributes()
-    parser.feed(tag)
-    parser.close()
-    return parser.attrs
-
-
-def _tag(attrs: dict[str, str]) -> str:
-    return "<img " + " ".join(f'{name}="{escape(value)}"' for name, value in attrs.items()) + ">"
-
-
-def enhance_images(html: str, size_of: Callable[[str], Size | None]) -> str:
-    """`html` with every `<img>` lazy, sized when `size_of(src)` knows it, and lone images as figures.
-
-    `size_of` gets the `src` as written in the page; attributes already written by the author win.
-    """
-
-    def image(attrs: dict[str, str]) -> str:
-        attrs.setdefault("loading", "lazy")
-        attrs.setdefault("decoding", "async")
-        size = size_of(attrs.get("src", "")) if "width" not in attrs and "height" not in attrs else None
-        if size:
-            attrs["width"], attrs["height"] = str(size[0]), str(size[1])
-        return _tag(attrs)
-
-    def figure(tag: str) -> str:
-        attrs = _attributes(tag)
-        src, alt = attrs.get("src", ""), " ".join(attrs.get("alt", "").split())
-        caption = f"<figcaption>{escape(alt)}</figcaption>" if alt else ""
-        name = "" if alt else f' aria-label="{escape(LABELS["image_zoom"])}"'  # a link needs a name
-        link = f'<a class="news-figure__zoom" href="{escape(src)}"{name} data-news-lightbox>{image(attrs)}</a>'
-        return f'<figure class="news-figure">{link}{caption}</figure>'
-
-    return _IMAGES.sub(lambda m: figure(m.group(1)) if m.group(1) else image(_attributes(m.group(0))), html)
 
 
 class ImageSizes:
