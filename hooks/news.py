@@ -162,7 +162,7 @@ def on_files(files, config):
     # sizes of the posts' own pictures (published beside them) and of docs/ files, each read once
     sources = {a.href: a.source for post in corpus.posts for a in post.assets if a.source is not None}
     _build.images = ImageSizes(sources, docs)
-    thumbnail_of = functools.partial(_thumbnail, _build.images)
+    thumbnail_of = functools.partial(_thumbnail, _build.pictures.get)
     if _build.parallel:  # site/ has just been emptied: from here on the index can be written there
         visible = published(corpus.posts, _build.now, preview=bool(_build.preview))
         search = functools.partial(_write_search_index, visible, Path(config.site_dir), thumbnail_of)
@@ -342,8 +342,8 @@ def on_build_error(error):
         _build.search.cancel()
 
 
-def _thumbnail(sizes, post, kind):
-    return post_thumbnail(post, kind, sizes)
+def _thumbnail(made, post, kind):
+    return post_thumbnail(post, kind, made)
 
 
 def _write_search_index(posts, site_dir: Path, thumbnail_of) -> None:

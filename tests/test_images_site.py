@@ -72,8 +72,9 @@ def test_the_lead_photo_is_upright_eager_and_the_body_pictures_lazy_with_srcset(
     lead = page.select_one("picture > img.news-post__image")
     assert (lead["width"], lead["height"]) == ("1200", "1600")  # stored 1600×1200, orientation 6
     assert (lead["loading"], lead["fetchpriority"]) == ("eager", "high")
-    upright = opened(site / POST / lead["src"])
-    assert upright.size == (1200, 1600)
+    widest = lead.find_previous_sibling("source")["srcset"].split(", ")[-1].split(" ")[0]
+    assert opened(site / POST / widest).size == (1200, 1600)  # upright
+    assert opened(site / POST / lead["src"]).size == (900, 1200)  # the JPEG, 1200 px on its long side
     body = page.select(".news-post__body picture")
     assert len(body) == 2
     for picture in body:
@@ -103,7 +104,9 @@ def test_open_graph_and_json_ld_show_the_1200_px_jpeg(built):
     width = page.select_one('meta[property="og:image:width"]')["content"]
     assert url.endswith(".jpg") and "chan-dung." in url
     image = opened(site / POST / url.rsplit("/", 1)[1])
-    assert image.format == "JPEG" and str(image.width) == width == "1200"
+    height = page.select_one('meta[property="og:image:height"]')["content"]
+    # 1200 px on its long side: the portrait photo's is 900×1200
+    assert image.format == "JPEG" and (str(image.width), str(image.height)) == (width, height) == ("900", "1200")
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert data["image"] == [url]
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -147,3 +150,14 @@ def test_a_bad_picture_stops_the_build_naming_the_post_and_line(tmp_path, name, 
     assert f'posts/2025/05/anh-hong.md:10: nội dung: ảnh "{name}" {expected}' in result.stderr
     assert "chưa có gì được xuất bản" in result.stderr and "Traceback" not in result.stderr
     assert not site.exists() or not any(site.iterdir())
+
+
+def test_search_results_show_the_published_3_2_crop(built):
+    _, site = built
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((site / "search/d").rglob("*.json"))]
+    (record,) = [r for r in records if r["u"] == POST]
+    thumb = record["i"]
+    assert thumb["u"].startswith(POST + "chan-dung.") and thumb["u"].endswith(".t320.webp")
+    for url, width in thumb["s"]:
+        image = opened(site / url)
+        assert (image.width, image.height) == (width, round(width * 2 / 3)) and image.format == "WEBP"

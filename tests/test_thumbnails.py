@@ -8,6 +8,7 @@ import pytest
 
 from conftest import VN, site_config
 from helpers import make_post
+from newsroom.images import Picture, Variant
 from newsroom.model import Attachment
 from newsroom.search import build_search_index
 from newsroom.site import build_site
@@ -17,8 +18,19 @@ NOW = datetime(2026, 1, 1, tzinfo=VN)
 SIZES_ON_DISK = {"2025/10/a/anh.jpg": (1600, 1067), "2025/10/a/hai.png": (800, 600), "2025/10/b/bia.webp": (1200, 800)}
 
 
-def size_of(path):
-    return SIZES_ON_DISK.get(path)
+def picture(path, width, height):
+    """What the image pipeline makes of a picture this size (pipeline.py names its files so)."""
+    stem = path.rsplit(".", 1)[0]
+    webp = tuple(Variant(f"{stem}.k.{w}.webp", w, round(height * w / width), 1) for w in sorted({min(w, width) for w in (480, 720, 1080, 1600)}))
+    thumbs = tuple(Variant(f"{stem}.k.t{w}.webp", w, w * 2 // 3, 1) for w in (160, 320, 480))
+    return Picture(path, width, height, webp, Variant(f"{stem}.k.1200.jpg", 1200, round(height * 1200 / width), 1), thumbs)
+
+
+MADE = {path: picture(path, *size) for path, size in SIZES_ON_DISK.items()}
+
+
+def size_of(path):  # what the pipeline made of `path`, by its site path (the name kept for the tests' reading)
+    return MADE.get(path)
 
 
 def asset(href):
@@ -40,10 +52,18 @@ def test_lead_picture_is_the_image_field_else_the_first_body_picture(overrides, 
     assert lead_picture(make_post("a", "2025-10-14 15:00", **overrides)) == picture
 
 
-def test_a_thumbnail_is_the_original_picture_at_its_own_size_until_the_pipeline_lands():
+def test_a_small_thumbnail_is_the_pictures_3_2_crops_and_the_lead_its_webp_widths():
+    from newsroom.thumbnails import Candidate
+
     thumb = fill_thumbnail("2025/10/a/anh.jpg", SMALL, size_of)
-    assert thumb == Thumbnail("2025/10/a/anh.jpg", (), SIZES[SMALL], 1600, 1067, "")
-    assert fill_thumbnail("2025/10/a/anh.jpg", LEAD, size_of).sizes == SIZES[LEAD]
+    crops = tuple(Candidate(f"2025/10/a/anh.k.t{w}.webp", w) for w in (160, 320, 480))
+    assert thumb == Thumbnail("2025/10/a/anh.k.t320.webp", crops, SIZES[SMALL], 320, 213, "")
+    lead = fill_thumbnail("2025/10/a/anh.jpg", LEAD, size_of)
+    assert (lead.src, lead.width, lead.height, lead.sizes) == ("2025/10/a/anh.k.720.webp", 720, 480, SIZES[LEAD])
+    assert [c.width for c in lead.srcset] == [480, 720, 1080, 1600]
+    small = fill_thumbnail("2025/10/a/hai.png", LEAD, size_of)  # 800 px wide: its own width is the widest
+    assert (small.src, [c.width for c in small.srcset]) == ("2025/10/a/hai.k.720.webp", [480, 720, 800])
+    assert fill_thumbnail("2025/10/a/khong-lam.jpg", SMALL, size_of) is None  # not made by the pipeline
 
 
 @pytest.mark.parametrize(
@@ -70,13 +90,13 @@ def thumbnail_of(post, kind):
 def test_post_views_carry_the_small_thumbnail_and_the_home_page_the_large_lead_photo():
     site = build_site(posts(), site_config(), NOW, thumbnail_of=thumbnail_of)
     by_slug = {post.slug: post for post in site.posts}
-    assert site.thumbnail(by_slug["a"]).src == "2025/10/a/anh.jpg"
-    assert site.thumbnail(by_slug["b"]) == Thumbnail("2025/10/b/bia.webp", (), SIZES[SMALL], 1200, 800)
+    assert site.thumbnail(by_slug["a"]).src == "2025/10/a/anh.k.t320.webp"
+    assert site.thumbnail(by_slug["b"]) == fill_thumbnail("2025/10/b/bia.webp", SMALL, size_of)
     assert site.thumbnail(by_slug["chu"]) is None
     home = site.home
     assert home.lead.slug == "a"  # pinned first
     assert [p.slug for p in home.top] == ["b", "chu"]
-    assert home.lead_picture == Thumbnail("2025/10/a/anh.jpg", (), SIZES[LEAD], 1600, 1067)
+    assert home.lead_picture == fill_thumbnail("2025/10/a/anh.jpg", LEAD, size_of)
 
 
 def test_without_a_thumbnail_function_no_post_has_a_picture():
@@ -97,8 +117,9 @@ def test_search_records_carry_the_thumbnail_of_posts_that_have_one():
     site = build_site(posts(), site_config(), NOW)
     files = {path: json.loads(data) for path, data in build_search_index(site.posts, thumbnail_of).items()}
     records = {files[f"search/d/0/{n}.json"]["u"]: files[f"search/d/0/{n}.json"] for n in range(3)}
-    assert records["2025/10/a/"]["i"] == {"u": "2025/10/a/anh.jpg", "w": 1600, "h": 1067, "z": SIZES[SMALL]}
-    assert records["2025/10/b/"]["i"]["u"] == "2025/10/b/bia.webp"
+    crops = [[f"2025/10/a/anh.k.t{w}.webp", w] for w in (160, 320, 480)]
+    assert records["2025/10/a/"]["i"] == {"u": "2025/10/a/anh.k.t320.webp", "w": 320, "h": 213, "z": SIZES[SMALL], "s": crops}
+    assert records["2025/10/b/"]["i"]["u"] == "2025/10/b/bia.k.t320.webp"
     assert "i" not in records["2025/09/chu/"]
 
 

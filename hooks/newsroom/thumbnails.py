@@ -4,11 +4,12 @@ Two steps, kept apart on purpose:
 
 - `lead_picture(post)` chooses the picture (pure): the front matter `image:`, else the first
   picture of the body, else none. Open Graph and JSON-LD use the same choice (meta.py).
-- `fill_thumbnail(picture, kind, size_of)` says what the browser gets for it: the `<img>`'s
-  `src`, `srcset`, `sizes`, `width`, `height` and `alt`, as a `Thumbnail`. Today it gives the
-  original picture at its own size; the image pipeline replaces it with its cropped variants.
-  It is the only function that knows which files exist: templates and the search index print
-  the `Thumbnail` it returns and decide nothing.
+- `fill_thumbnail(picture, kind, made)` says what the browser gets for it: the `<img>`'s
+  `src`, `srcset`, `sizes`, `width`, `height` and `alt`, as a `Thumbnail`, from the files the
+  image pipeline made of the picture (`made(picture)`, a `newsroom.images.Picture`): its 3:2
+  crops at 160/320/480 px for SMALL, its WebP widths for LEAD. It is the only function that knows
+  which files exist: templates and the search index print the `Thumbnail` it returns and decide
+  nothing.
 
 Every thumbnail is shown cropped to `ASPECT` by CSS (`object-fit: cover`), so a picture of any
 shape takes a box of the same shape and nothing moves while it loads. A post without a picture
@@ -20,12 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from .images.pipeline import Picture
+from .images.settings import PICTURE_SUFFIXES
 from .model import Post
 
-Size = tuple[int, int]
-SizeOf = Callable[[str], "Size | None"]  # (width, height) of a site path ("2019/04/x/anh.jpg"), or None
-
-PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+PictureOf = Callable[[str], "Picture | None"]  # what the image pipeline made of a site path ("2019/04/x/anh.jpg")
 ASPECT = (3, 2)  # width : height of every thumbnail box (news.css uses the same ratio)
 
 # What a thumbnail is for, with the `sizes` the browser picks a `srcset` candidate by. The widths
@@ -76,27 +76,28 @@ def lead_picture(post: Post) -> str:
     return next((a.href for a in post.assets if a.href.lower().endswith(PICTURE_SUFFIXES)), "")
 
 
-def fill_thumbnail(picture: str, kind: str, size_of: SizeOf) -> Thumbnail | None:
+def fill_thumbnail(picture: str, kind: str, made: PictureOf) -> Thumbnail | None:
     """The `Thumbnail` of `picture` (a `lead_picture`) shown as `kind` (SMALL or LEAD), or None.
 
-    Until the image pipeline lands: the original file, with its size read from its header, and no
-    `srcset` (there is only one file). None for a picture on another site (its size is unknown,
-    and a list must not make readers' phones fetch from third parties) and for a file whose size
-    cannot be read (then no box is better than one that jumps).
-
-    The image pipeline replaces this body with its cropped variants (several widths in `srcset`,
-    `width`/`height` of the crop); the signature and the meaning of each field stay.
+    SMALL: the picture's 3:2 crops (160/320/480 px, WebP), `src` the 320 px one (a 120 px box on a
+    phone of 2-3 device pixels per CSS pixel). LEAD: its WebP widths (480 to 1600 px), `src` the
+    720 px one; CSS crops it to the same 3:2 box. `width`/`height` are those of the file at `src`.
+    None for a picture on another site (a list must not make readers' phones fetch from third
+    parties) and for one the pipeline did not make.
     """
     if not picture or "://" in picture or picture.startswith("//"):
         return None
-    size = size_of(picture)
-    if not size:
+    found = made(picture)
+    if found is None:
         return None
-    width, height = size
-    return Thumbnail(src=picture, srcset=(), sizes=SIZES[kind], width=width, height=height)
+    files = found.thumbs if kind == SMALL else found.webp
+    wanted = 320 if kind == SMALL else 720
+    src = next((file for file in files if file.width >= wanted), files[-1])
+    srcset = tuple(Candidate(file.path, file.width) for file in files)
+    return Thumbnail(src=src.path, srcset=srcset, sizes=SIZES[kind], width=src.width, height=src.height)
 
 
-def post_thumbnail(post: Post, kind: str, size_of: SizeOf) -> Thumbnail | None:
+def post_thumbnail(post: Post, kind: str, made: PictureOf) -> Thumbnail | None:
     """The thumbnail of `post` shown as `kind`, or None when it has no picture to show."""
     picture = lead_picture(post)
-    return fill_thumbnail(picture, kind, size_of) if picture else None
+    return fill_thumbnail(picture, kind, made) if picture else None

@@ -28,10 +28,11 @@ from .sizes import Size, site_path
 # an image alone in its paragraph (group 1), or any other image
 _IMAGES = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>|<img\b[^>]*>", re.IGNORECASE)
 _LINKS = re.compile(r"<a\b[^>]*\bhref=[^>]*>", re.IGNORECASE)
-# How wide a picture in the body of a page is shown (Material 9 with this site's news.css; the
-# media queries count 16 px to the em): the whole width less the margins on phones, the content
-# column between the sidebars on desktops. Measured in Chromium (tests/test_images_browser.py).
-CONTENT_SIZES = "(min-width: 76.25em) 700px, (min-width: 60em) calc(100vw - 19rem), calc(100vw - 2rem)"
+# How wide a picture in the body of a page is shown (Material 9.8 with this site's news.css; media
+# queries and `sizes` count 16 px to the em): the whole width less 2 × 0.8 rem of margin on phones,
+# less the navigation too from 60em, the fixed content column from 76.25em (61 rem grid at 20 px),
+# wider from 100em where Material sets 22 px. Measured in Chromium, kept by tests/test_images_browser.py.
+CONTENT_SIZES = "(min-width: 100em) 760px, (min-width: 76.25em) 690px, (min-width: 60em) calc(100vw - 274px), calc(100vw - 32px)"
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """What the pipeline makes of every picture: widths, qualities, limits. Part of every cache key.
 
-The figures are measured, not guessed (bench/images.py, README "Ảnh"): a 4000×3000 phone photo
-becomes about 300 KB for all its files together, and a phone at 390 px fetches only the 480 px
-WebP (about 30 KB) instead of the 5 MB original.
+The figures are measured, not guessed (bench/images.py, README "Photos"): a 4000×3000 phone photo
+of 4.8 MB becomes about 380 KB for all its files together, and a phone at 390 px fetches only the
+480 px WebP (about 25-35 KB).
 """
 
 from __future__ import annotations
@@ -23,15 +23,16 @@ class Settings:
 
     # WebP in the `srcset` of every picture: a phone at 390 px (1x) takes 480, at 2x-3x 1080,
     # Material's content column on a desktop (about 700 px) takes 720 or 1600 on a retina screen.
+    # The widest is at most 1600 px on its long side (a portrait photo's is 1200×1600).
     widths: tuple[int, ...] = (480, 720, 1080, 1600)
     # WebP quality of each width above: the wide files are only taken by screens of 2-3 device
     # pixels per CSS pixel, where each artefact is a half or a third as large to the eye, so
     # they are compressed harder (the "compressive images" practice); 480 is what 1x phones see.
     webp_qualities: tuple[int, ...] = (66, 62, 56, 50)
     # The one JPEG: the `<img src>` of browsers without WebP, and the Open Graph / JSON-LD
-    # image (Zalo and Facebook read JPEG or PNG; 1200 px is what both ask for).
+    # image (Zalo and Facebook read JPEG or PNG; 1200 px is what both ask for), on its long side.
     jpeg_width: int = 1200
-    jpeg_quality: int = 65
+    jpeg_quality: int = 60
     # Thumbnails where readers scan (lists, related news, search): cropped to 3:2 from the centre,
     # shown 120 px wide on phones and 200 px on desktops, so 160/320/480 cover 1x to 3x screens.
     thumb_widths: tuple[int, ...] = (160, 320, 480)
