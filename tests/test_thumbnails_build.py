@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SAMPLE_EPOCH, VN
 from newsroom.config import load_config
-from newsroom.images import image_size
+from newsroom.images import image_size, make_pictures
+from newsroom.images.sources import docs_pictures, post_pictures
 from newsroom.reader import read_posts
 from newsroom.site import build_site
 from newsroom.thumbnails import LEAD, post_thumbnail
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def model():
+def model(tmp_path_factory):
     """The sample site as the package sees it, with the thumbnails the build gives its posts.
 
     `thumbnail_of` is the one hooks/news.py passes to build_site: keep the two the same when the
@@ -36,10 +37,12 @@ def model():
     config = load_config(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["newsroom"])
     corpus = read_posts(ROOT / "posts", config, docs_dir=ROOT / "docs")
     assert corpus.problems == ()
-    sources = {a.href: a.source for post in corpus.posts for a in post.assets if a.source is not None}
+    # the pictures as the hook makes them (its _make_pictures): those of the posts and of docs/
+    sources = {**docs_pictures(ROOT / "docs"), **post_pictures(corpus.posts)}
+    pictures = make_pictures(sources, tmp_path_factory.mktemp("pictures"))
 
     def thumbnail_of(post, kind):
-        return post_thumbnail(post, kind, lambda path: image_size(sources[path]) if path in sources else None)
+        return post_thumbnail(post, kind, pictures.get)
 
     return build_site(corpus.posts, config, datetime.fromtimestamp(SAMPLE_EPOCH, VN), thumbnail_of=thumbnail_of)
 
