@@ -15,7 +15,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from images import EPOCH, OUR_FILES, ROOT, build, link
+from images import EPOCH, OUR_FILES, OUT, ROOT, build, link
 
 POST = "2025/05/nam-anh-dai-hoi/"
 
@@ -53,6 +53,9 @@ def _bytes(browser, url: str, scale: int, scroll: bool) -> tuple[int, list[str]]
             page.mouse.wheel(0, 700)
             page.wait_for_timeout(80)
         page.wait_for_load_state("networkidle")
+    if not scroll:
+        OUT.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(OUT / f"images-post-390-{scale}x.png"))
     total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in done)
     pictures = [r.url.rsplit("/", 1)[1] for r in done if re.search(r"\.(webp|jpg)$", r.url)]
     context.close()
@@ -73,6 +76,8 @@ def measure_page(photos: list[Path]) -> dict:
         with serve_pages(www, SUBPATH) as url:
             project = _site(work, photos, url)
             build(project, www / SUBPATH, {"NEWSROOM_ADMIN_PACKAGES": str(ROOT / ".cache" / "admin")})
+            files = [p for p in (www / SUBPATH / POST).iterdir() if p.suffix in (".webp", ".jpg")]
+            figures["published_kb_per_photo"] = round(sum(p.stat().st_size for p in files) / len(photos) / 1000, 1)
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
                 for scale in (1, 3):
