@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PUPPETEER_SKIP_DOWNLOAD := 1
 export CHROME_PATH ?= $(CHROMIUM)
 
-.PHONY: help setup serve check build test test-fast libmagic chromium mariadb node admin clean bench
+.PHONY: help setup serve check build test test-fast libmagic chromium java mariadb node admin clean bench
 
 help:
 	@echo "make serve   - cài đặt và chạy trang mẫu tại http://127.0.0.1:8000/tin-tuc/"
@@ -73,12 +73,17 @@ libmagic:
 chromium:
 	@$(call debian,[ -x "$(CHROMIUM)" ],chromium,for the browser tests)
 
+# The markup test runs the Nu HTML Checker (npm vnu-jar), a Java program: Debian's Java when missing.
+# Before `npm ci`, so that vnu-jar's install script finds Java and fetches no runtime of its own.
+java:
+	@$(call debian,command -v java >/dev/null,default-jre-headless,for the Nu HTML Checker (tests/test_markup.py))
+
 # The NukeViet import tests write real dumps with MariaDB's own server and mysqldump
 # (tests/nukeviet/make_dumps.py starts a private mariadbd on a socket in a temporary folder).
 mariadb:
 	@$(call debian,{ command -v mariadb-dump >/dev/null && [ -x /usr/sbin/mariadbd ]; },mariadb-server mariadb-client,for the NukeViet import tests)
 
-# axe-core and Lighthouse for the browser tests, at the versions pinned in package-lock.json.
+# axe-core, Lighthouse and the Nu HTML Checker for the tests, at the versions pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
 	@$(call debian,command -v npm >/dev/null,nodejs npm,for the accessibility tests)
 	npm ci --no-audit --no-fund --loglevel=error
@@ -96,7 +101,7 @@ $(ADMIN_STAMP): package-lock.json $(STAMP)
 
 admin: $(ADMIN_STAMP)
 
-test: $(STAMP) $(NODE_STAMP) $(ADMIN_STAMP) chromium mariadb
+test: $(STAMP) java $(NODE_STAMP) $(ADMIN_STAMP) chromium mariadb
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) $(ADMIN_STAMP) mariadb
