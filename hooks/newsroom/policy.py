@@ -1,10 +1,11 @@
 """Content Security Policies and referrer policies of every page the build writes, in one place.
 
 GitHub Pages sends no headers of ours, so each page carries its policy as
-`<meta http-equiv="Content-Security-Policy">` (and `<meta name="referrer">`), written first in its
-`<head>`: a policy given in a `<meta>` governs only what comes after it. A `<meta>` policy cannot
-say `frame-ancestors`, `report-uri` or `sandbox` (browsers ignore them there, with a console
-error), so none of these is used.
+`<meta http-equiv="Content-Security-Policy">` (and `<meta name="referrer">`) at the top of its
+`<head>`, before anything that loads or runs: a policy given in a `<meta>` governs only what
+comes after it (tests/test_csp_browser.py checks that only other `<meta>` elements precede it).
+A `<meta>` policy cannot say `frame-ancestors`, `report-uri` or `sandbox` (browsers ignore them
+there, with a console error), so none of these is used.
 
 - Reader pages (Material's theme and ours): files of the site only; no inline script anywhere
   (Material's inline scripts are replaced by files in overrides/); frames only from
