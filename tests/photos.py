@@ -7,6 +7,7 @@ position, a camera and a serial number, and the orientation tag phones use for p
 from __future__ import annotations
 
 import io
+import struct
 
 import numpy as np
 from PIL import Image
@@ -87,3 +88,27 @@ def photo(
     return out.getvalue()
 
 
+def s15(v: float) -> bytes:
+    return struct.pack(">i", round(v * 65536))
+
+def display_p3() -> bytes:
+    """An ICC v2 matrix/TRC profile with Display-P3's primaries (D50-adapted, as Apple's), gamma 2.2:
+    what iPhone photos embed, written by hand since littleCMS through Pillow makes only sRGB."""
+    def xyz(x, y, z): return b"XYZ " + b"\0" * 4 + s15(x) + s15(y) + s15(z)
+    curv = b"curv" + b"\0" * 4 + struct.pack(">I", 1) + struct.pack(">H", round(2.2 * 256)) + b"\0\0"
+    text = b"Display P3 (test)"
+    desc = b"desc" + b"\0" * 4 + struct.pack(">I", len(text) + 1) + text + b"\0" + b"\0" * 4 + b"\0" * 4 + b"\0" * 2 + b"\0" + b"\0" * 67
+    cprt = b"text" + b"\0" * 4 + b"none\0"
+    tags = [(b"desc", desc), (b"wtpt", xyz(0.9642, 1.0, 0.8249)), (b"rXYZ", xyz(0.5151, 0.2412, -0.0011)),
+            (b"gXYZ", xyz(0.2920, 0.6922, 0.0419)), (b"bXYZ", xyz(0.1571, 0.0666, 0.7841)),
+            (b"rTRC", curv), (b"gTRC", curv), (b"bTRC", curv), (b"cprt", cprt)]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for sig, body in tags:
+        while (offset + len(data)) % 4: data += b"\0"
+        table += sig + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    size = offset + len(data)
+    header = struct.pack(">I", size) + b"lcms" + struct.pack(">I", 0x02100000) + b"mntrRGB XYZ " + b"\0" * 12 + b"acsp" + b"APPL" + b"\0" * 4 + b"\0" * 4 + b"\0" * 4 + b"\0" * 8 + struct.pack(">I", 0) + s15(0.9642) + s15(1.0) + s15(0.8249) + b"\0" * 4 + b"\0" * 16 + b"\0" * 28
+    assert len(header) == 128, len(header)
+    return header + struct.pack(">I", len(tags)) + table + data

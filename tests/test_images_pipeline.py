@@ -14,7 +14,7 @@ from newsroom.images import DEFAULT, Refused, make_picture, make_pictures
 from newsroom.images.cache import picture_key
 from newsroom.images.problems import refusal_problems
 from newsroom.labels import message
-from photos import GPS_IFD, photo
+from photos import GPS_IFD, display_p3, photo
 
 
 def opened(data: bytes) -> Image.Image:
@@ -80,6 +80,18 @@ def test_heic_from_an_iphone_becomes_webp_and_jpeg():
     assert (made.width, made.height) == (640, 480)
     for file in made.files:
         assert_bare(file.data)
+
+
+@pytest.mark.parametrize("icc, expected", [(None, (40, 200, 60)), ("p3", (0, 205, 0))], ids=["no-profile", "display-p3"])
+def test_a_display_p3_photo_is_converted_to_srgb(icc, expected):
+    """A Display-P3 green is greener than sRGB's numbers say: converted, it becomes sRGB's most
+    saturated green; without a profile the numbers are taken as sRGB and kept."""
+    flat = Image.new("RGB", (640, 480), (40, 200, 60))
+    made = make_picture(encoded(flat, "JPEG", quality=98, **({"icc_profile": display_p3()} if icc else {})), DEFAULT)
+    for file in made.files:
+        shown = opened(file.data).convert("RGB").getpixel((100, 100))
+        assert all(abs(a - b) <= 4 for a, b in zip(shown, expected)), (file.role, file.width, shown)
+        assert "icc_profile" not in opened(file.data).info
 
 
 def test_a_profile_is_applied_then_dropped():
