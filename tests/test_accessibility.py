@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import node_tool
+from waiting import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -165,7 +166,7 @@ def test_keyboard_opens_the_menu_and_the_search_on_a_phone(browser, pages_url):
     # the search: Enter opens it with the cursor in the box; typing shows results
     page.locator("button[data-news-for=__search]").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    wait_until(page, "document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("mai am cong doan")
     page.wait_for_selector(".md-search-result__link")
     assert page.locator(".md-search-result__link").count() > 0

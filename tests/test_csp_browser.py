@@ -26,6 +26,7 @@ from newsroom.policy import (
     site_policy,
 )
 from pages_server import serve_pages
+from waiting import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -204,7 +205,7 @@ def test_search_lightbox_document_filter_and_offline_saving_under_the_policy(rea
     box = page.locator("input.md-search__input")
     box.fill("mai am cong doan")
     box.press("End")  # Material searches on key events
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    wait_until(page, "() => document.querySelectorAll('.md-search-result__item').length > 0")
     page.keyboard.press("Escape")
 
     page.goto(site_url + WITH_FIGURE)
@@ -212,11 +213,11 @@ def test_search_lightbox_document_filter_and_offline_saving_under_the_policy(rea
     page.locator("a[data-news-lightbox]").first.click()
     dialog = page.locator("dialog[data-news-lightbox-dialog]")
     assert dialog.is_visible()
-    page.wait_for_function("document.querySelector('dialog[data-news-lightbox-dialog] img').naturalWidth > 0")
+    wait_until(page, "document.querySelector('dialog[data-news-lightbox-dialog] img').naturalWidth > 0")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "csp-lightbox.png"))
     page.keyboard.press("Escape")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15_000)
+    wait_until(page, "() => navigator.serviceWorker.controller !== null", timeout=15_000)
     page.get_by_role("button", name=LABELS["save_post"]).click()
     page.locator(".news-offline__status").filter(has_text=LABELS["save_done"]).wait_for(timeout=30_000)
 
@@ -225,7 +226,7 @@ def test_search_lightbox_document_filter_and_offline_saving_under_the_policy(rea
     status = page.locator("[data-news-documents-status]")
     everything = status.inner_text()
     page.locator("form[data-news-documents-filter] input[type=search]").fill("263")
-    page.wait_for_function("text => document.querySelector('[data-news-documents-status]').textContent.trim() !== text", arg=everything)
+    wait_until(page, "text => document.querySelector('[data-news-documents-status]').textContent.trim() !== text", arg=everything)
     assert page.locator("table[data-news-documents] tbody tr:visible").count() >= 1
 
     page.goto(site_url + "tim-kiem/?tu-khoa=m%C3%A1i+%E1%BA%A5m")

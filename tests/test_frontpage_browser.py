@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ARTIFACTS
+from waiting import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +47,7 @@ def scroll_through(page) -> None:
     for y in range(0, height + 1, page.viewport_size["height"] // 2):
         page.evaluate(f"window.scrollTo(0, {y})")
         page.wait_for_timeout(50)
-    page.wait_for_function("() => [...document.images].every(img => img.complete)")
+    wait_until(page, "() => [...document.images].every(img => img.complete)")
     page.wait_for_load_state("networkidle")
     page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_timeout(500)  # Material's header fades the page title back to the site name
@@ -152,7 +153,7 @@ def test_the_header_search_box_shows_thumbnails_beside_pictured_results(browser,
     box.fill("mái ấm")
     box.press("End")  # Material reads the box on key up
     page.wait_for_selector(".md-search-result__item")
-    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result__item img')].every(img => img.complete)")
+    wait_until(page, "() => [...document.querySelectorAll('.md-search-result__item img')].every(img => img.complete)")
     items = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')].map(li => {
         const img = li.querySelector('img.news-search__thumb'), article = li.querySelector('article');
         if (!img) return {pictured: false};

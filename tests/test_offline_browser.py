@@ -21,6 +21,7 @@ import pytest
 from conftest import ARTIFACTS, SUBPATH, copy_project, mkdocs_build
 from newsroom.labels import LABELS
 from pages_server import serve_pages
+from waiting import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -73,13 +74,13 @@ def usage_of(page):
 
 
 def controlled(page):
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15_000)
+    wait_until(page, "() => navigator.serviceWorker.controller !== null", timeout=15_000)
 
 
 def picture_shown(page, selector):
     image = page.locator(selector).first
     image.scroll_into_view_if_needed()
-    page.wait_for_function("img => img.complete", arg=image.element_handle(), timeout=10_000)
+    wait_until(page, "img => img.complete", arg=image.element_handle(), timeout=10_000)
     return image.evaluate("img => img.naturalWidth > 0")
 
 
@@ -88,8 +89,8 @@ def header_search(page, query):
     box = page.locator("input.md-search__input")
     box.fill(query)
     box.press("End")
-    page.wait_for_function("() => /phù hợp|Không tìm thấy/.test(document.querySelector('.md-search-result__meta').textContent)")
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    wait_until(page, "() => /phù hợp|Không tìm thấy/.test(document.querySelector('.md-search-result__meta').textContent)")
+    wait_until(page, "() => document.querySelectorAll('.md-search-result__item').length > 0")
     return page.locator(".md-search-result__item h1").all_inner_texts()
 
 
@@ -189,7 +190,7 @@ def test_saved_posts_open_offline_and_a_rebuild_replaces_the_worker(browser, ser
     page.goto(url + "da-luu/")
     forget.click()
     page.locator(".news-offline__forget").nth(LATEST - 2).wait_for()
-    page.wait_for_function(f"() => document.querySelectorAll('.news-offline__forget').length === {LATEST - 1}")
+    wait_until(page, f"() => document.querySelectorAll('.news-offline__forget').length === {LATEST - 1}")
     kept = page.evaluate("() => caches.open('/tin-tuc/news-saved').then(c => c.keys()).then(k => k.map(r => r.url))")
     # its pictures are gone, but for those another saved post shows (its thumbnail in their "Tin liên quan")
     others = {picture for post in page.evaluate(ASK, {"type": "list"}) for picture in post["pictures"]}

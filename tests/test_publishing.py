@@ -19,6 +19,7 @@ from newsroom.config import ConfigError
 from newsroom.model import Document
 from newsroom.publishing import check_site_url, site_files
 from newsroom.views import documents_view
+from waiting import wait_until
 
 SITE_URL = "https://congdoan-laichau.github.io/tin-tuc/"
 PLAN = "2021/07/ke-hoach-263-thuc-hien-chuong-trinh-hanh-dong-09-ctr-tu/"
@@ -380,7 +381,7 @@ def test_a_figure_opens_large_in_a_lightbox_and_closes_with_escape(browser, page
     assert dialog.is_visible() and page.url == pages_url + WITH_FIGURE
     assert re.search(r"/le-khai-mac-thang-cong-nhan\.[0-9a-f]{10}\.960\.webp$", dialog.locator("img").get_attribute("src"))
     assert dialog.locator("p").inner_text().startswith("Minh họa: Lễ khai mạc")
-    page.wait_for_function("document.querySelector('dialog[data-news-lightbox-dialog] img').naturalWidth === 960")
+    wait_until(page, "document.querySelector('dialog[data-news-lightbox-dialog] img').naturalWidth === 960")
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
     assert page.evaluate("document.activeElement.hasAttribute('data-news-lightbox')")  # focus back on the image

@@ -18,6 +18,7 @@ from newsroom.config import load_config
 from newsroom.reader import read_posts
 from newsroom.site import published
 from newsroom.text import fold, plain_text, syllables, tone_key
+from waiting import wait_until
 
 pytestmark = pytest.mark.browser
 SHOWN = 10  # what the header box returns (news-search-worker.js)
@@ -74,11 +75,13 @@ def header_search(browser, base_url, query):
     assert box.evaluate("e => e === document.activeElement")
     box.fill(query)
     box.press("End")  # Material reads the box on key up
-    page.wait_for_function(
+    wait_until(
+        page,
         "() => /phù hợp|Không tìm thấy/.test(document.querySelector('.md-search-result__meta').textContent)"
     )
     # Material writes the count, then the items: wait for as many items as it announced
-    page.wait_for_function(
+    wait_until(
+        page,
         """() => {
           const text = document.querySelector('.md-search-result__meta').textContent.trim();
           const announced = /^\\d+/.test(text) ? parseInt(text, 10) : 0;
@@ -170,7 +173,7 @@ def test_search_page_filters_by_year_category_and_unit(browser, base_url, posts)
     assert len(metas) == len(expected)
     page.select_option("select[name=nam]", "")
     page.select_option("select[name=chuyen-muc]", "dai-hoi")
-    page.wait_for_function("() => location.search.includes('chuyen-muc=dai-hoi')")
+    wait_until(page, "() => location.search.includes('chuyen-muc=dai-hoi')")
     page.wait_for_timeout(300)
     metas = page.locator(".news-search__result .news-meta").all_inner_texts()
     assert metas and all(m.startswith("Đại hội") for m in metas)
